@@ -33,7 +33,7 @@ public sealed class SuperOpsClient
         try
         {
             using var document = await _transport.SendAsync("checkConnection", SuperOpsDocuments.CheckConnection, null, null, isMutation: false, ct).ConfigureAwait(false);
-            var type = Data(document).GetProperty("__type");
+            var type = Field(document, "__type");
             if (type.ValueKind != JsonValueKind.Object || !type.TryGetProperty("fields", out var fields) || fields.ValueKind != JsonValueKind.Array)
             {
                 return new SuperOpsCapabilities(InvoicePayments: false);
@@ -84,8 +84,8 @@ public sealed class SuperOpsClient
         {
             using var document = await _transport.SendAsync(operation, SuperOpsDocuments.GetClient,
                 writer => WriteIdentifierInput(writer, "accountId", accountId), null, isMutation: false, ct).ConfigureAwait(false);
-            var client = Data(document).GetProperty(operation);
-            return client.ValueKind == JsonValueKind.Null ? null : ReadRecord(operation, () => SuperOpsRecordReader.ReadClient(client, operation));
+            var client = Field(document, operation);
+            return client.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : ReadRecord(operation, () => SuperOpsRecordReader.ReadClient(client, operation));
         }
         catch (SuperOpsNotFoundException)
         {
@@ -103,8 +103,8 @@ public sealed class SuperOpsClient
             using var document = await _transport.SendAsync(operation,
                 includePayments ? SuperOpsDocuments.GetInvoiceWithPayments : SuperOpsDocuments.GetInvoice,
                 writer => WriteIdentifierInput(writer, "invoiceId", invoiceId), null, isMutation: false, ct).ConfigureAwait(false);
-            var invoice = Data(document).GetProperty(operation);
-            return invoice.ValueKind == JsonValueKind.Null
+            var invoice = Field(document, operation);
+            return invoice.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined
                 ? null
                 : ReadRecord(operation, () => SuperOpsRecordReader.ReadInvoice(invoice, operation, includePayments));
         }
@@ -118,10 +118,16 @@ public sealed class SuperOpsClient
     {
         const string operation = "getPaymentMethodList";
         using var document = await _transport.SendAsync(operation, SuperOpsDocuments.GetPaymentMethodList, null, null, isMutation: false, ct).ConfigureAwait(false);
-        var methods = Data(document).GetProperty(operation);
-        if (methods.ValueKind == JsonValueKind.Null)
+        var methods = Field(document, operation);
+        if (methods.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
         {
             return [];
+        }
+
+        if (methods.ValueKind != JsonValueKind.Array)
+        {
+            throw new SuperOpsResponseException(
+                $"SuperOps returned a malformed value for {operation}: {methods.GetRawText()} is not a list.", operation, methods.GetRawText(), operation);
         }
 
         return ReadRecord(operation, () => methods.EnumerateArray()
@@ -143,8 +149,8 @@ public sealed class SuperOpsClient
 
         using var document = await _transport.SendAsync(operation, SuperOpsDocuments.UpdateInvoice,
             writer => WriteUpdateInput(writer, update), null, isMutation: true, ct).ConfigureAwait(false);
-        var invoice = Data(document).GetProperty(operation);
-        if (invoice.ValueKind == JsonValueKind.Null)
+        var invoice = Field(document, operation);
+        if (invoice.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
         {
             throw new SuperOpsNotFoundException(
                 $"SuperOps updateInvoice returned no invoice for id {update.InvoiceId}; check that the invoice still exists in SuperOps.",
@@ -214,7 +220,7 @@ public sealed class SuperOpsClient
 
         return ReadRecord(spec.Operation, () =>
         {
-            var list = Data(document).GetProperty(spec.Operation);
+            var list = Field(document, spec.Operation);
             if (list.ValueKind != JsonValueKind.Object)
             {
                 throw new SuperOpsResponseException(
@@ -262,7 +268,9 @@ public sealed class SuperOpsClient
         });
     }
 
-    private static JsonElement Data(JsonDocument document) => document.RootElement.GetProperty("data");
+    // The transport already checked that data is an object; a missing field reads as null.
+    private static JsonElement Field(JsonDocument document, string name) =>
+        document.RootElement.GetProperty("data").TryGetProperty(name, out var value) ? value : default;
 
     // Adds the operation to a malformed-value error raised while reading records.
     private static TResult ReadRecord<TResult>(string operation, Func<TResult> read)

@@ -4,7 +4,7 @@ namespace AltPay.SuperOps;
 /// <param name="InvoicePayments">True when <c>Invoice</c> has <c>payments</c>, <c>amountPaid</c> and <c>balanceDue</c>.</param>
 public sealed record SuperOpsCapabilities(bool InvoicePayments);
 
-/// <summary>A SuperOps client (an AltPay customer).</summary>
+/// <summary>A SuperOps client (an AltPay customer). Equality compares <see cref="EmailDomains"/> item by item.</summary>
 public sealed record SuperOpsClientRecord(
     string AccountId,
     string Name,
@@ -12,7 +12,20 @@ public sealed record SuperOpsClientRecord(
     string? Status,
     IReadOnlyList<string> EmailDomains,
     string? PrimaryContactName,
-    string? HqSiteName);
+    string? HqSiteName)
+{
+    public bool Equals(SuperOpsClientRecord? other) =>
+        other is not null
+        && AccountId == other.AccountId
+        && Name == other.Name
+        && Stage == other.Stage
+        && Status == other.Status
+        && EmailDomains.SequenceEqual(other.EmailDomains)
+        && PrimaryContactName == other.PrimaryContactName
+        && HqSiteName == other.HqSiteName;
+
+    public override int GetHashCode() => HashCode.Combine(AccountId, Name, Stage, Status, EmailDomains.Count, PrimaryContactName, HqSiteName);
+}
 
 public enum SuperOpsInvoiceStatus
 {
@@ -26,6 +39,7 @@ public enum SuperOpsInvoiceStatus
 /// <summary>
 /// A SuperOps invoice header. <see cref="AmountPaid"/>, <see cref="BalanceDue"/> and <see cref="Payments"/>
 /// are null when the tenant's schema lacks the payments extension or the call did not ask for them.
+/// Equality compares <see cref="Payments"/> item by item.
 /// </summary>
 public sealed record SuperOpsInvoiceRecord(
     string InvoiceId,
@@ -42,7 +56,28 @@ public sealed record SuperOpsInvoiceRecord(
     string? PaymentReference,
     decimal? AmountPaid,
     decimal? BalanceDue,
-    IReadOnlyList<SuperOpsInvoicePayment>? Payments);
+    IReadOnlyList<SuperOpsInvoicePayment>? Payments)
+{
+    public bool Equals(SuperOpsInvoiceRecord? other) =>
+        other is not null
+        && InvoiceId == other.InvoiceId
+        && DisplayId == other.DisplayId
+        && ClientAccountId == other.ClientAccountId
+        && ClientName == other.ClientName
+        && InvoiceDate == other.InvoiceDate
+        && DueDate == other.DueDate
+        && Status == other.Status
+        && TotalAmount == other.TotalAmount
+        && PaymentDate == other.PaymentDate
+        && PaymentMethodId == other.PaymentMethodId
+        && PaymentMethodName == other.PaymentMethodName
+        && PaymentReference == other.PaymentReference
+        && AmountPaid == other.AmountPaid
+        && BalanceDue == other.BalanceDue
+        && (Payments is null ? other.Payments is null : other.Payments is not null && Payments.SequenceEqual(other.Payments));
+
+    public override int GetHashCode() => HashCode.Combine(InvoiceId, DisplayId, Status, TotalAmount, DueDate, AmountPaid, Payments?.Count);
+}
 
 /// <summary>A payment or credit applied to an invoice in SuperOps.</summary>
 /// <param name="Type"><c>PAYMENT</c> or <c>CREDIT</c>.</param>
