@@ -72,6 +72,12 @@ public sealed class AltPayDbContext(DbContextOptions<AltPayDbContext> options) :
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AltPayDbContext).Assembly);
 
+        // Ids are made in code, so that a new line added to a tracked invoice is inserted, not updated.
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(type => type.ClrType.Namespace == typeof(Invoice).Namespace))
+        {
+            builder.Entity(entityType.ClrType).Property("Id").ValueGeneratedNever();
+        }
+
         builder.Entity<SuperOpsConnection>().HasQueryFilter(row => row.PartnerId == PartnerId);
         builder.Entity<Customer>().HasQueryFilter(row => row.PartnerId == PartnerId);
         builder.Entity<Invoice>().HasQueryFilter(row => row.PartnerId == PartnerId);

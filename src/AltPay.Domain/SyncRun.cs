@@ -70,4 +70,10 @@ public sealed class SyncRun : IPartnerOwned
     public string? Progress { get; set; }
 
     public string? Error { get; set; }
+
+    /// <summary>
+    /// For a sweep awaiting confirmation: the AltPay ids it would archive, as JSON
+    /// <c>{"customers": [...], "invoices": [...]}</c>. Confirming archives exactly these.
+    /// </summary>
+    public string? HeldBack { get; set; }
 }

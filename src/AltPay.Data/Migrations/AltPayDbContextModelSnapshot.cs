@@ -89,7 +89,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -130,7 +129,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.Conflict", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AltPayValue")
@@ -174,7 +172,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.Customer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ArchiveReason")
@@ -232,7 +229,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AltPayPaidMinor")
@@ -358,7 +354,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.InvoiceLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AmountMinor")
@@ -397,7 +392,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
@@ -460,7 +454,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.Partner", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -479,7 +472,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.Payment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AmountMinor")
@@ -536,7 +528,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.SuperOpsConnection", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ConnectedAt")
@@ -595,7 +586,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.SyncRun", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Conflicts")
@@ -621,6 +611,9 @@ namespace AltPay.Data.Migrations
 
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeldBack")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("InvoicesArchived")
                         .HasColumnType("INTEGER");
@@ -679,7 +672,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.TimelineEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")

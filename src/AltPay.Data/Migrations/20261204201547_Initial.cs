@@ -220,7 +220,8 @@ namespace AltPay.Data.Migrations
                     SuperOpsRequests = table.Column<int>(type: "INTEGER", nullable: false),
                     RecordsRead = table.Column<int>(type: "INTEGER", nullable: false),
                     Progress = table.Column<string>(type: "TEXT", nullable: true),
-                    Error = table.Column<string>(type: "TEXT", nullable: true)
+                    Error = table.Column<string>(type: "TEXT", nullable: true),
+                    HeldBack = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AltPay.Data.Migrations
 {
     [DbContext(typeof(AltPayDbContext))]
-    [Migration("20261204201013_Initial")]
+    [Migration("20261204201547_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -92,7 +92,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -133,7 +132,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.Conflict", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AltPayValue")
@@ -177,7 +175,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.Customer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ArchiveReason")
@@ -235,7 +232,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AltPayPaidMinor")
@@ -361,7 +357,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.InvoiceLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AmountMinor")
@@ -400,7 +395,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
@@ -463,7 +457,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.Partner", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -482,7 +475,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.Payment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AmountMinor")
@@ -539,7 +531,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.SuperOpsConnection", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ConnectedAt")
@@ -598,7 +589,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.SyncRun", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Conflicts")
@@ -624,6 +614,9 @@ namespace AltPay.Data.Migrations
 
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeldBack")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("InvoicesArchived")
                         .HasColumnType("INTEGER");
@@ -682,7 +675,6 @@ namespace AltPay.Data.Migrations
             modelBuilder.Entity("AltPay.Domain.TimelineEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")

@@ -1,0 +1,257 @@
+using System.Text.Json;
+using AltPay.Data;
+using AltPay.Domain;
+using AltPay.SuperOps;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace AltPay.Sync;
+
+/// <summary>
+/// The deletion sweep. SuperOps has no deleted flag or change feed, so a record is archived only when
+/// a complete id listing lacks it and a point lookup answers that it does not exist. A listing with any
+/// error, throttle or count mismatch archives nothing, and a sweep that would archive more than
+/// max(10, 5 %) of the partner's SuperOps records waits for the partner to confirm.
+/// </summary>
+public sealed class SweepRunner(
+    IDbContextFactory<AltPayDbContext> dbFactory,
+    SuperOpsClientFactory clientFactory,
+    RefreshRunner refreshRunner,
+    TimeProvider timeProvider,
+    ILogger<SweepRunner> logger)
+{
+    public const int CircuitBreakerMinimum = 10;
+    public const decimal CircuitBreakerShare = 0.05m;
+
+    public async Task RunAsync(SyncRun run, SuperOpsConnection connection, CancellationToken cancellationToken)
+    {
+        var client = clientFactory.Create(refreshRunner.Credentials(connection));
+
+        try
+        {
+            await SweepAsync(run, connection, client, cancellationToken);
+        }
+        finally
+        {
+            run.SuperOpsRequests = client.RequestsSent;
+        }
+    }
+
+    private async Task SweepAsync(SyncRun run, SuperOpsConnection connection, SuperOpsClient client, CancellationToken cancellationToken)
+    {
+        var clientListing = new SuperOpsListing();
+        var invoiceListing = new SuperOpsListing();
+
+        run.Progress = "Listing client ids";
+        var clientIds = await CollectAsync(client.ListClientIdsAsync(clientListing, cancellationToken), run);
+        run.Progress = "Listing invoice ids";
+        var invoiceIds = await CollectAsync(client.ListInvoiceIdsAsync(invoiceListing, cancellationToken), run);
+
+        if (!clientListing.Complete || !invoiceListing.Complete)
+        {
+            run.Status = SyncRunStatus.Incomplete;
+            run.Progress = "Finished";
+            run.Error = "Nothing was archived because a SuperOps list changed while it was read "
+                + $"(clients {clientListing.DistinctIds} of {clientListing.TotalCountAtEnd?.ToString() ?? "?"}, "
+                + $"invoices {invoiceListing.DistinctIds} of {invoiceListing.TotalCountAtEnd?.ToString() ?? "?"}). The next sweep tries again.";
+            SyncLog.SweepIncomplete(logger, run.Id, run.PartnerId, clientListing.DistinctIds, invoiceListing.DistinctIds);
+            return;
+        }
+
+        var candidates = await FindCandidatesAsync(run, clientIds, invoiceIds, cancellationToken);
+        var confirmed = await ConfirmMissingAsync(run, client, candidates, cancellationToken);
+        var threshold = Math.Max(CircuitBreakerMinimum, (int)Math.Floor(candidates.SuperOpsRecords * CircuitBreakerShare));
+
+        if (confirmed.Count > threshold)
+        {
+            run.Status = SyncRunStatus.AwaitingConfirmation;
+            run.Progress = "Finished";
+            run.HeldBack = JsonSerializer.Serialize(confirmed);
+            run.Error = $"{confirmed.Count} records are missing from SuperOps, more than the {threshold} a sweep archives without asking. "
+                + "Nothing was archived: confirm the sweep to archive them, or dismiss it.";
+            SyncLog.SweepHeldBack(logger, run.Id, run.PartnerId, confirmed.Count, threshold);
+            return;
+        }
+
+        await ArchiveAsync(run, confirmed, cancellationToken);
+        run.Status = SyncRunStatus.Succeeded;
+        run.Progress = "Finished";
+    }
+
+    /// <summary>Archives exactly what a held-back sweep found, once the partner confirms.</summary>
+    public async Task ConfirmAsync(SyncRun run, CancellationToken cancellationToken)
+    {
+        var held = JsonSerializer.Deserialize<HeldBackRecords>(run.HeldBack ?? "{}") ?? new HeldBackRecords([], []);
+        await ArchiveAsync(run, held, cancellationToken);
+        run.Status = SyncRunStatus.Succeeded;
+        run.Error = null;
+        run.HeldBack = null;
+        run.Progress = "Confirmed by the partner";
+    }
+
+    private static async Task<HashSet<string>> CollectAsync(IAsyncEnumerable<IReadOnlyList<string>> pages, SyncRun run)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+
+        await foreach (var page in pages)
+        {
+            ids.UnionWith(page);
+            run.RecordsRead += page.Count;
+        }
+
+        return ids;
+    }
+
+    private async Task<SweepCandidates> FindCandidatesAsync(SyncRun run, HashSet<string> clientIds, HashSet<string> invoiceIds, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.ForPartner(run.PartnerId);
+
+        var customers = await db.Customers
+            .Where(customer => customer.Source == RecordSource.SuperOps)
+            .Select(customer => new { customer.Id, customer.ExternalId, customer.ArchivedAt })
+            .ToListAsync(cancellationToken);
+        var invoices = await db.Invoices
+            .Where(invoice => invoice.Source == RecordSource.SuperOps)
+            .Select(invoice => new { invoice.Id, invoice.ExternalId, invoice.ArchivedAt })
+            .ToListAsync(cancellationToken);
+
+        var missingCustomers = customers.Where(row => row.ArchivedAt is null && !clientIds.Contains(row.ExternalId!)).Select(row => (row.Id, row.ExternalId!)).ToList();
+        var missingInvoices = invoices.Where(row => row.ArchivedAt is null && !invoiceIds.Contains(row.ExternalId!)).Select(row => (row.Id, row.ExternalId!)).ToList();
+        var reappearedCustomers = customers.Where(row => row.ArchivedAt is not null && clientIds.Contains(row.ExternalId!)).Select(row => row.Id).ToList();
+        var reappearedInvoices = invoices.Where(row => row.ArchivedAt is not null && invoiceIds.Contains(row.ExternalId!)).Select(row => row.Id).ToList();
+
+        await RestoreAsync(run, reappearedCustomers, reappearedInvoices, cancellationToken);
+
+        var superOpsRecords = customers.Count(row => row.ArchivedAt is null) + invoices.Count(row => row.ArchivedAt is null);
+        return new SweepCandidates(missingCustomers, missingInvoices, superOpsRecords);
+    }
+
+    // A record missing from a complete listing is archived only once a point lookup says it does not exist.
+    private static async Task<HeldBackRecords> ConfirmMissingAsync(SyncRun run, SuperOpsClient client, SweepCandidates candidates, CancellationToken cancellationToken)
+    {
+        var customers = new List<Guid>();
+        var invoices = new List<Guid>();
+
+        foreach (var (id, externalId) in candidates.Customers)
+        {
+            run.Progress = $"Confirming missing client {externalId}";
+            if (await client.GetClientAsync(externalId, cancellationToken) is null)
+            {
+                customers.Add(id);
+            }
+        }
+
+        foreach (var (id, externalId) in candidates.Invoices)
+        {
+            run.Progress = $"Confirming missing invoice {externalId}";
+            if (await client.GetInvoiceAsync(externalId, includePayments: false, cancellationToken) is null)
+            {
+                invoices.Add(id);
+            }
+        }
+
+        return new HeldBackRecords(customers, invoices);
+    }
+
+    private async Task ArchiveAsync(SyncRun run, HeldBackRecords records, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.ForPartner(run.PartnerId);
+
+        var now = timeProvider.GetUtcNow();
+        var reason = $"Deleted in SuperOps: missing from a complete listing and not found by id on {now:yyyy-MM-dd HH:mm} UTC.";
+
+        var customers = await db.Customers
+            .Where(customer => records.Customers.Contains(customer.Id) && customer.ArchivedAt == null)
+            .ToListAsync(cancellationToken);
+        foreach (var customer in customers)
+        {
+            customer.ArchivedAt = now;
+            customer.ArchiveReason = reason;
+            customer.ArchivedBySweepRunId = run.Id;
+            customer.UpdatedAt = now;
+        }
+
+        var invoices = await db.Invoices
+            .Where(invoice => records.Invoices.Contains(invoice.Id) && invoice.ArchivedAt == null)
+            .ToListAsync(cancellationToken);
+        var invoiceIds = invoices.Select(invoice => invoice.Id).ToList();
+        var withPayments = await db.Payments
+            .Where(payment => invoiceIds.Contains(payment.InvoiceId))
+            .Select(payment => payment.InvoiceId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+
+        foreach (var invoice in invoices)
+        {
+            invoice.ArchivedAt = now;
+            invoice.ArchiveReason = reason;
+            invoice.ArchivedBySweepRunId = run.Id;
+            invoice.UpdatedAt = now;
+            invoice.NeedsReview = withPayments.Contains(invoice.Id) || invoice.WriteBackStatus == WriteBackStatus.Pending;
+
+            var message = invoice.NeedsReview
+                ? $"Archived for review: {reason} It has AltPay payments or a pending write-back."
+                : $"Archived: {reason}";
+            db.TimelineEvents.Add(NewEvent(invoice, TimelineKinds.Archived, message, run.Id, now));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        run.CustomersArchived += customers.Count;
+        run.InvoicesArchived += invoices.Count;
+        SyncLog.SweepArchived(logger, run.Id, run.PartnerId, customers.Count, invoices.Count);
+    }
+
+    private async Task RestoreAsync(SyncRun run, List<Guid> customerIds, List<Guid> invoiceIds, CancellationToken cancellationToken)
+    {
+        if (customerIds.Count == 0 && invoiceIds.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.ForPartner(run.PartnerId);
+        var now = timeProvider.GetUtcNow();
+
+        foreach (var customer in await db.Customers.Where(customer => customerIds.Contains(customer.Id)).ToListAsync(cancellationToken))
+        {
+            customer.ArchivedAt = null;
+            customer.ArchiveReason = null;
+            customer.ArchivedBySweepRunId = null;
+            customer.UpdatedAt = now;
+        }
+
+        foreach (var invoice in await db.Invoices.Where(invoice => invoiceIds.Contains(invoice.Id)).ToListAsync(cancellationToken))
+        {
+            invoice.ArchivedAt = null;
+            invoice.ArchiveReason = null;
+            invoice.ArchivedBySweepRunId = null;
+            invoice.NeedsReview = false;
+            invoice.UpdatedAt = now;
+            db.TimelineEvents.Add(NewEvent(invoice, TimelineKinds.Restored, "Restored: SuperOps lists this invoice again.", run.Id, now));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        run.CustomersRestored += customerIds.Count;
+        run.InvoicesRestored += invoiceIds.Count;
+    }
+
+    private static TimelineEvent NewEvent(Invoice invoice, string kind, string message, Guid runId, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(),
+        PartnerId = invoice.PartnerId,
+        InvoiceId = invoice.Id,
+        At = now,
+        Kind = kind,
+        Message = message,
+        RunId = runId,
+    };
+
+    private sealed record SweepCandidates(List<(Guid Id, string ExternalId)> Customers, List<(Guid Id, string ExternalId)> Invoices, int SuperOpsRecords);
+
+    private sealed record HeldBackRecords(List<Guid> Customers, List<Guid> Invoices)
+    {
+        public int Count => Customers.Count + Invoices.Count;
+    }
+}
