@@ -146,6 +146,39 @@ public sealed class Invoice : IPartnerOwned
         };
     }
 
+    /// <summary>
+    /// Adds a successful AltPay payment. A SuperOps invoice it settles becomes paid-locked, so that later
+    /// SuperOps changes are reported instead of applied. Returns whether the invoice is now fully paid.
+    /// </summary>
+    public bool ApplyPayment(long amountMinor, DateTimeOffset now)
+    {
+        if (amountMinor <= 0 || amountMinor > OutstandingMinor)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amountMinor), amountMinor, "A payment must be above zero and at most the outstanding balance.");
+        }
+
+        AltPayPaidMinor += amountMinor;
+        UpdatedAt = now;
+        RecomputeStatus();
+
+        var settled = OutstandingMinor == 0;
+        if (settled && Source == RecordSource.SuperOps)
+        {
+            PaidLocked = true;
+        }
+
+        return settled;
+    }
+
+    /// <summary>Takes back a refunded AltPay payment; the balance reopens and the paid-lock lifts.</summary>
+    public void ApplyRefund(long amountMinor, DateTimeOffset now)
+    {
+        AltPayPaidMinor = Math.Max(0, AltPayPaidMinor - amountMinor);
+        PaidLocked = false;
+        UpdatedAt = now;
+        RecomputeStatus();
+    }
+
     /// <summary>Sets a due date edited in AltPay; it is kept until SuperOps changes the due date.</summary>
     public void EditDueDate(DateOnly dueDate, DateTimeOffset now)
     {

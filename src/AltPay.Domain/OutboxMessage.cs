@@ -14,6 +14,9 @@ public enum OutboxStatus
     Pending,
     Delivered,
     Failed,
+
+    /// <summary>Dropped before it was ever sent, because a refund made it unnecessary.</summary>
+    Cancelled,
 }
 
 /// <summary>

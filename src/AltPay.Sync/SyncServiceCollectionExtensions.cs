@@ -10,7 +10,7 @@ public static class SyncServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the sync engine: the SuperOps client, connection service, run coordinator, refresh and
-    /// sweep runners, and the Quartz schedule (in-memory store) bound from <c>AltPay:Sync</c>.
+    /// sweep runners, payments and the write-back dispatcher, and the Quartz schedule (in-memory store) bound from <c>AltPay:Sync</c>.
     /// </summary>
     public static IServiceCollection AddAltPaySync(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,7 +23,17 @@ public static class SyncServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddOptions<WriteBackOptions>()
+            .BindConfiguration(WriteBackOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         services.AddSingleton<SuperOpsTokenProtector>();
+        services.AddSingleton<InvoiceLocks>();
+        services.AddSingleton<WriteBackSignal>();
+        services.AddSingleton<WriteBackDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<WriteBackDispatcher>());
+        services.AddScoped<PaymentService>();
         services.AddSingleton<SyncRunCoordinator>();
         services.AddHostedService(provider => provider.GetRequiredService<SyncRunCoordinator>());
         services.AddSingleton<SyncScheduler>();
