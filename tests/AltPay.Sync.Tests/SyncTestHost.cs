@@ -1,0 +1,175 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using AltPay.Data;
+using AltPay.Domain;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SuperOps.Sandbox;
+
+namespace AltPay.Sync.Tests;
+
+/// <summary>
+/// A sandbox with one seeded tenant and the sync engine on its own SQLite file, talking to the sandbox
+/// over loopback. Each test starts its own, so tests share no tenant, database or counter.
+/// </summary>
+internal sealed class SyncTestHost : IAsyncDisposable
+{
+    public const string Subdomain = "acme";
+    public const string Token = "sandbox-token-5d1e8b";
+
+    private readonly string _directory;
+
+    private SyncTestHost(SandboxHost sandbox, IHost host, string directory, Guid partnerId)
+    {
+        Sandbox = sandbox;
+        Host = host;
+        _directory = directory;
+        PartnerId = partnerId;
+        Admin = new HttpClient { BaseAddress = new Uri(sandbox.BaseAddress, $"admin/tenants/{Subdomain}/") };
+    }
+
+    public SandboxHost Sandbox { get; }
+
+    public IHost Host { get; }
+
+    public Guid PartnerId { get; }
+
+    /// <summary>The sandbox admin API of the test tenant; relative paths such as "invoices".</summary>
+    public HttpClient Admin { get; }
+
+    public string DatabasePath => Path.Combine(_directory, "altpay.db");
+
+    public static async Task<SyncTestHost> StartAsync(
+        int clients = 3,
+        int invoicesPerClient = 2,
+        int linesPerInvoice = 2,
+        bool documentedSchemaOnly = false,
+        Action<Dictionary<string, string?>>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var sandbox = await SandboxHost.StartAsync();
+        sandbox.Tenants.CreateTenant(new SandboxTenantSpec(Subdomain, Token, "us", documentedSchemaOnly,
+            new SandboxSeed(clients, invoicesPerClient, linesPerInvoice, 7)));
+
+        var directory = Directory.CreateTempSubdirectory("altpay-sync-").FullName;
+        var values = new Dictionary<string, string?>
+        {
+            ["AltPay:SuperOps:UsBaseUrl"] = sandbox.UsEndpoint.ToString(),
+            ["AltPay:SuperOps:EuBaseUrl"] = sandbox.EuEndpoint.ToString(),
+            ["AltPay:SuperOps:RetryBaseDelay"] = "00:00:00.010",
+            ["AltPay:SuperOps:RetryMaxDelay"] = "00:00:00.050",
+            ["AltPay:Sync:SchedulingEnabled"] = "false",
+            ["AltPay:WriteBack:PollInterval"] = "00:00:00.100",
+        };
+        settings?.Invoke(values);
+
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.Logging.ClearProviders();
+        builder.Services.AddAltPayData($"Data Source={Path.Combine(directory, "altpay.db")}");
+        builder.Services.AddAltPaySync(builder.Configuration);
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(directory, "keys")));
+        services?.Invoke(builder.Services);
+
+        var host = builder.Build();
+        await host.Services.MigrateAltPayDatabaseAsync();
+        await host.StartAsync();
+
+        var partnerId = Guid.NewGuid();
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<AltPayDbContext>>().CreateDbContextAsync())
+        {
+            db.Partners.Add(new Partner { Id = partnerId, Name = "Acme IT", CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        return new SyncTestHost(sandbox, host, directory, partnerId);
+    }
+
+    public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
+
+    /// <summary>Connects the partner to the sandbox tenant and waits for the first refresh.</summary>
+    public async Task<SyncRun> ConnectAsync()
+    {
+        using var scope = Host.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<ConnectionService>()
+            .ConnectAsync(PartnerId, new ConnectRequest(Subdomain, Token, "us", "USD"), CancellationToken.None);
+
+        var running = await Get<SyncRunCoordinator>().StartAsync(PartnerId, SyncRunKind.Refresh, SyncRunTrigger.Manual, CancellationToken.None);
+        return await running.Completion.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    public Task<SyncRun> RefreshAsync() => RunAsync(SyncRunKind.Refresh);
+
+    public Task<SyncRun> SweepAsync() => RunAsync(SyncRunKind.Sweep);
+
+    public async Task<SyncRun> RunAsync(SyncRunKind kind)
+    {
+        var start = await Get<SyncRunCoordinator>().StartAsync(PartnerId, kind, SyncRunTrigger.Manual, CancellationToken.None);
+        return await start.Completion.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    public async Task<AltPayDbContext> DbAsync()
+    {
+        var db = await Get<IDbContextFactory<AltPayDbContext>>().CreateDbContextAsync();
+        return db.ForPartner(PartnerId);
+    }
+
+    public async Task<Invoice> InvoiceAsync(string externalId)
+    {
+        await using var db = await DbAsync();
+        return await db.Invoices.AsNoTracking().Include(invoice => invoice.Lines).SingleAsync(invoice => invoice.ExternalId == externalId);
+    }
+
+    public async Task<JsonArray> AdminListAsync(string what) =>
+        (JsonArray)(await Admin.GetFromJsonAsync<JsonNode>(what))!;
+
+    public async Task<JsonObject> AdminSendAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        using var response = await Admin.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Sandbox admin {method} {path} failed with {(int)response.StatusCode}: {text}");
+        }
+
+        return text.Length == 0 ? [] : JsonNode.Parse(text) as JsonObject ?? [];
+    }
+
+    /// <summary>Returns the id of the first seeded invoice that has the status, as the admin API reads it.</summary>
+    public async Task<JsonObject> FirstInvoiceAsync(string statusEnum)
+    {
+        var invoices = await AdminListAsync("invoices");
+        return invoices.Select(node => node!.AsObject())
+            .First(invoice => (string?)invoice["statusEnum"] == statusEnum);
+    }
+
+    public async Task<JsonObject> RequestsAsync() =>
+        (JsonObject)(await Admin.GetFromJsonAsync<JsonNode>("requests"))!;
+
+    public async ValueTask DisposeAsync()
+    {
+        Admin.Dispose();
+        await Host.StopAsync();
+        Host.Dispose();
+        await Sandbox.DisposeAsync();
+
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file briefly on some systems; the temp folder is cleaned by the OS.
+        }
+    }
+}
