@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using AltPay.Domain;
+using AltPay.SuperOps;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AltPay.Sync.Tests;
+
+/// <summary>The refresh under shifting pages, faults and a revoked token.</summary>
+public sealed class RefreshRobustnessTests
+{
+    [Fact]
+    public async Task PagesShiftingDuringRefresh_NextRefreshLeavesNoInvoiceMissingOrDuplicated()
+    {
+        SyncTestHost? hostReference = null;
+        var created = new List<string>();
+        var hook = new PageHook("getInvoiceList", 2, async () =>
+        {
+            var host = hostReference!;
+            var invoices = await host.AdminListAsync("invoices");
+            foreach (var id in invoices.Take(3).Select(node => (string)node!["invoiceId"]!))
+            {
+                await host.AdminSendAsync(HttpMethod.Delete, $"invoices/{id}");
+            }
+
+            created.Add(await RefreshRuleTests.CreateInvoiceAsync(host, "75.00", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(9)));
+        });
+        await using var host = await SyncTestHost.StartAsync(clients: 50, invoicesPerClient: 5, linesPerInvoice: 1,
+            services: services => services.AddHttpClient(SuperOpsClientFactory.HttpClientName).AddHttpMessageHandler(() => hook));
+        hostReference = host;
+
+        await host.ConnectAsync();
+        var second = await host.RefreshAsync();
+
+        var expected = (await host.AdminListAsync("invoices")).Select(node => node!.AsObject())
+            .Where(invoice => (string?)invoice["statusEnum"] != "DRAFT")
+            .Select(invoice => (string)invoice["invoiceId"]!)
+            .ToHashSet();
+        await using var db = await host.DbAsync();
+        var imported = await db.Invoices.Select(invoice => invoice.ExternalId!).ToListAsync();
+        Assert.Equal(SyncRunStatus.Succeeded, second.Status);
+        Assert.Empty(expected.Except(imported));
+        Assert.Equal(imported.Count, imported.Distinct().Count());
+        Assert.Contains(created.Single(), imported);
+    }
+
+    [Fact]
+    public async Task FaultsOnSomePages_AreRetriedAndRunConverges()
+    {
+        await using var host = await SyncTestHost.StartAsync(clients: 60, invoicesPerClient: 5, linesPerInvoice: 1);
+        await host.AdminSendAsync(HttpMethod.Put, "settings", new
+        {
+            faults = new object[]
+            {
+                new { kind = "internal_error", operation = "getInvoiceList", page = 2, times = 2 },
+                new { kind = "rate_limit", operation = "getInvoiceList", page = 3, times = 2 },
+                new { kind = "http_500", operation = "getInvoiceItemList", page = 1, times = 1 },
+            },
+        });
+
+        var run = await host.ConnectAsync();
+
+        var expected = (await host.AdminListAsync("invoices")).Count(node => (string?)node!["statusEnum"] != "DRAFT");
+        await using var db = await host.DbAsync();
+        Assert.Equal(SyncRunStatus.Succeeded, run.Status);
+        Assert.Equal(expected, await db.Invoices.CountAsync());
+    }
+
+    [Fact]
+    public async Task RevokedToken_SetsConnectionErrorAndChangesNoData()
+    {
+        await using var host = await SyncTestHost.StartAsync();
+        await host.ConnectAsync();
+        var before = await SnapshotAsync(host);
+        var id = (string)(await host.FirstInvoiceAsync("APPROVED"))["invoiceId"]!;
+        await host.AdminSendAsync(HttpMethod.Patch, $"invoices/{id}", new { statusEnum = "VOID" });
+        await host.AdminSendAsync(HttpMethod.Put, "settings", new { faults = new[] { new { kind = "unauthorized" } } });
+
+        var run = await host.RefreshAsync();
+
+        await using var db = await host.DbAsync();
+        var connection = await db.Connections.SingleAsync();
+        Assert.Equal(SyncRunStatus.Failed, run.Status);
+        Assert.Equal(ConnectionStatus.Error, connection.Status);
+        Assert.Contains("Generate a new token in SuperOps", connection.Error);
+        Assert.Equal(before, await SnapshotAsync(host));
+    }
+
+    [Fact]
+    public async Task NumericIdsInJson_GiveIdenticalResults()
+    {
+        await using var host = await SyncTestHost.StartAsync(clients: 4, invoicesPerClient: 3);
+        await host.ConnectAsync();
+        var before = await SnapshotAsync(host);
+
+        await host.AdminSendAsync(HttpMethod.Put, "settings", new { numericIdsInJson = true });
+        var run = await host.RefreshAsync();
+
+        Assert.Equal(0, run.InvoicesUpdated + run.InvoicesCreated + run.CustomersCreated + run.CustomersUpdated);
+        Assert.Equal(before, await SnapshotAsync(host));
+    }
+
+    [Fact]
+    public async Task Refresh_MakesOneRequestPerPageAndWritesNothingWhenUnchanged()
+    {
+        const int clients = 30;
+        const int invoicesPerClient = 7;
+        const int linesPerInvoice = 2;
+        await using var host = await SyncTestHost.StartAsync(clients, invoicesPerClient, linesPerInvoice);
+        await host.ConnectAsync();
+        var before = await SnapshotAsync(host);
+        await host.AdminSendAsync(HttpMethod.Delete, "requests");
+
+        var run = await host.RefreshAsync();
+
+        var requests = (int)(await host.RequestsAsync())["total"]!;
+        var invoices = clients * invoicesPerClient;
+        var limit = Pages(clients) + Pages(invoices) + Pages(invoices * linesPerInvoice) + 3;
+        Assert.InRange(requests, 1, limit);
+        Assert.Equal(requests, run.SuperOpsRequests);
+        Assert.Equal(before, await SnapshotAsync(host));
+    }
+
+    private static int Pages(int records) => (records + 99) / 100;
+
+    // Counts and the latest change time of every data table: equal snapshots mean no row was written.
+    private static async Task<string> SnapshotAsync(SyncTestHost host)
+    {
+        await using var db = await host.DbAsync();
+        var customers = await db.Customers.Select(customer => customer.UpdatedAt).ToListAsync();
+        var invoices = await db.Invoices.Select(invoice => new { invoice.UpdatedAt, invoice.TotalMinor, invoice.HeaderHash }).ToListAsync();
+        var lines = await db.InvoiceLines.CountAsync();
+        var events = await db.TimelineEvents.CountAsync();
+        var conflicts = await db.Conflicts.CountAsync();
+        return string.Join("|",
+            customers.Count, customers.Max().UtcTicks,
+            invoices.Count, invoices.Max(invoice => invoice.UpdatedAt).UtcTicks, invoices.Sum(invoice => invoice.TotalMinor),
+            string.Join(",", invoices.Select(invoice => invoice.HeaderHash).Order()),
+            lines, events, conflicts);
+    }
+}
