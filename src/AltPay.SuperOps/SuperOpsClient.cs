@@ -75,7 +75,7 @@ public sealed class SuperOpsClient
         ListAsync(new ListSpec<string>("getInvoiceList", SuperOpsDocuments.GetInvoiceIdList, "invoices", "invoiceId",
             (element, path) => SuperOpsRecordReader.ReadIdOnly(element, "invoiceId", path), id => id), listing, ct);
 
-    /// <summary>Reads one client; null when SuperOps answers <c>entity_does_not_exist</c>.</summary>
+    /// <summary>Reads one client; null when SuperOps returns <c>entity_does_not_exist</c>.</summary>
     public async Task<SuperOpsClientRecord?> GetClientAsync(string accountId, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(accountId);
@@ -93,7 +93,7 @@ public sealed class SuperOpsClient
         }
     }
 
-    /// <summary>Reads one invoice; null when SuperOps answers <c>entity_does_not_exist</c>.</summary>
+    /// <summary>Reads one invoice; null when SuperOps returns <c>entity_does_not_exist</c>.</summary>
     public async Task<SuperOpsInvoiceRecord?> GetInvoiceAsync(string invoiceId, bool includePayments, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(invoiceId);
@@ -127,7 +127,7 @@ public sealed class SuperOpsClient
         if (methods.ValueKind != JsonValueKind.Array)
         {
             throw new SuperOpsResponseException(
-                $"SuperOps returned a malformed value for {operation}: {methods.GetRawText()} is not a list.", operation, methods.GetRawText(), operation);
+                $"SuperOps returned an invalid value for {operation}: {methods.GetRawText()} is not a list.", operation, methods.GetRawText(), operation);
         }
 
         return ReadRecord(operation, () => methods.EnumerateArray()
@@ -189,7 +189,7 @@ public sealed class SuperOpsClient
             var isLastPage = result.HasMore != true;
             if (!isLastPage && result.Records.Count == 0)
             {
-                // Paging on would never end: SuperOps promised more records but sent none.
+                // Paging would never end: SuperOps reported more records but sent none.
                 throw new SuperOpsResponseException(
                     $"SuperOps {spec.Operation} page {page} has no records but hasMore is true; the listing cannot continue. Try the refresh again later.",
                     $"{spec.Operation}.listInfo.hasMore", "true", spec.Operation);
@@ -238,7 +238,7 @@ public sealed class SuperOpsClient
                     if (item.ValueKind != JsonValueKind.Object)
                     {
                         throw new SuperOpsResponseException(
-                            $"SuperOps returned a malformed value for {path}: {item.GetRawText()} is not an object.", path, item.GetRawText());
+                            $"SuperOps returned an invalid value for {path}: {item.GetRawText()} is not an object.", path, item.GetRawText());
                     }
 
                     records.Add(spec.Read(item, path));
@@ -259,7 +259,7 @@ public sealed class SuperOpsClient
                     totalCount = total.TryGetInt32(out var count)
                         ? count
                         : throw new SuperOpsResponseException(
-                            $"SuperOps returned a malformed value for {spec.Operation}.listInfo.totalCount: {total.GetRawText()} is not a whole number.",
+                            $"SuperOps returned an invalid value for {spec.Operation}.listInfo.totalCount: {total.GetRawText()} is not a whole number.",
                             $"{spec.Operation}.listInfo.totalCount", total.GetRawText());
                 }
             }

@@ -51,7 +51,7 @@ public sealed class SuperOpsNotFoundException(string message, string? code = nul
 public sealed class SuperOpsOutcomeUnknownException(string message, string? code = null, string? operation = null, Exception? innerException = null)
     : SuperOpsException(message, code, operation, innerException);
 
-/// <summary>SuperOps could not be reached, or did not answer, on every attempt (connection refused, DNS failure, timeout).</summary>
+/// <summary>SuperOps could not be reached, or timed out, on every attempt (connection refused, DNS failure, timeout).</summary>
 public sealed class SuperOpsUnavailableException(string message, string? code = null, string? operation = null, Exception? innerException = null)
     : SuperOpsException(message, code, operation, innerException);
 

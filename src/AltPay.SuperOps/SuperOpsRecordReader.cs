@@ -256,9 +256,8 @@ internal static class SuperOpsRecordReader
     private static SuperOpsResponseException Malformed(string field, JsonElement value, string problem)
     {
         var text = value.ValueKind == JsonValueKind.Undefined ? null : Shorten(value.GetRawText());
-        var shown = text ?? "(absent)";
         return new SuperOpsResponseException(
-            $"SuperOps returned a malformed value for {field}: {shown} {problem}. The record cannot be imported until SuperOps returns a valid value.",
+            $"SuperOps returned an invalid value for {field}: {text ?? "(absent)"} {problem}. The record cannot be read until SuperOps returns a valid value.",
             field,
             text);
     }

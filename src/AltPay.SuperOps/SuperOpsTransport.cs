@@ -158,10 +158,10 @@ internal sealed class SuperOpsTransport
             var seconds = _options.RequestTimeout.TotalSeconds;
             throw isMutation
                 ? new SuperOpsOutcomeUnknownException(
-                    $"SuperOps did not answer {operation} within {seconds:0.###} s, so it is unknown whether the change was applied. Read the record back before sending it again.",
+                    $"SuperOps {operation} timed out after {seconds:0.###} s, so it is unknown whether the change was applied. Read the record back before sending it again.",
                     "timeout", operation, exception)
                 : new SuperOpsUnavailableException(
-                    $"SuperOps did not answer {operation} within {seconds:0.###} s. Check that SuperOps is up and try again later.",
+                    $"SuperOps {operation} timed out after {seconds:0.###} s. Check that SuperOps is up and try again later.",
                     "timeout", operation, exception);
         }
         catch (HttpRequestException exception) when (IsConnectFailure(exception))
@@ -184,10 +184,10 @@ internal sealed class SuperOpsTransport
         {
             throw isMutation
                 ? new SuperOpsOutcomeUnknownException(
-                    $"SuperOps answered {operation} with a body that is not JSON, so it is unknown whether the change was applied. Read the record back before sending it again.",
+                    $"SuperOps returned a body that is not JSON for {operation}, so it is unknown whether the change was applied. Read the record back before sending it again.",
                     "malformed_response", operation, exception)
                 : new SuperOpsResponseException(
-                    $"SuperOps answered {operation} with a body that is not JSON ({exception.Message}).",
+                    $"SuperOps returned a body that is not JSON for {operation} ({exception.Message}). Try again later.",
                     "body", null, operation, exception);
         }
     }
@@ -229,7 +229,7 @@ internal sealed class SuperOpsTransport
                 $"SuperOps failed {operation} with HTTP {(int)status}. Try again later.",
                 code, operation),
             _ => new SuperOpsException(
-                $"SuperOps answered {operation} with HTTP {(int)status}, which this client does not expect.",
+                $"SuperOps returned HTTP {(int)status} for {operation}, which this client does not expect. Check the SuperOps base URL setting.",
                 code, operation),
         };
     }
@@ -239,7 +239,7 @@ internal sealed class SuperOpsTransport
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw new SuperOpsResponseException($"SuperOps answered {operation} with JSON that is not an object.", "body", null, operation);
+            throw new SuperOpsResponseException($"SuperOps returned a response to {operation} that is not a JSON object. Try again later.", "body", null, operation);
         }
 
         if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
@@ -249,7 +249,7 @@ internal sealed class SuperOpsTransport
 
         if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
         {
-            throw new SuperOpsResponseException($"SuperOps answered {operation} without data or errors.", "data", null, operation);
+            throw new SuperOpsResponseException($"SuperOps returned a response to {operation} with neither data nor errors. Try again later.", "data", null, operation);
         }
     }
 

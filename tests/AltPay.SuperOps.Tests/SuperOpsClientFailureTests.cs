@@ -212,6 +212,20 @@ public sealed class SuperOpsClientFailureTests
     }
 
     [Fact]
+    public async Task PaymentsOnDocumentedSchema_ThrowsValidation()
+    {
+        await using var host = await SandboxTestHost.StartAsync(documentedSchemaOnly: true);
+        var client = host.CreateClient();
+
+        var exception = await Assert.ThrowsAsync<SuperOpsValidationException>(
+            () => SuperOpsClientListingTests.ReadAllAsync(client.ListInvoicesAsync(new SuperOpsListing(), includePayments: true, CancellationToken.None)));
+
+        Assert.Equal("graphql_validation", exception.Code);
+        Assert.Contains("on type 'Invoice'", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(1, client.RequestsSent);
+    }
+
+    [Fact]
     public async Task ClosedPort_ThrowsUnavailable()
     {
         var port = UnusedLoopbackPort();

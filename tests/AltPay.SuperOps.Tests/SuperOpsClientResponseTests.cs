@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AltPay.SuperOps.Tests;
+
+// Responses the sandbox never produces (invalid values, a paging loop) come from a stub HTTP handler that
+// stands in for the remote server; everything between the public method and the handler is the real client.
+public sealed class SuperOpsClientResponseTests
+{
+    private const string InvoicePage = """
+        {"data": {"getInvoiceList": {"invoices": [
+          {"invoiceId": "11", "displayId": "A-1", "client": null, "invoiceDate": "2026-03-01", "dueDate": null,
+           "statusEnum": "APPROVED", "totalAmount": "TOTAL", "paymentDate": null, "paymentMethod": null, "paymentReference": null}],
+         "listInfo": {"page": 1, "pageSize": 100, "hasMore": HAS_MORE, "totalCount": 1}}}}
+        """;
+
+    [Fact]
+    public async Task InvalidAmount_NamesOperationFieldAndValue()
+    {
+        var handler = new StubHandler(_ => InvoicePage.Replace("TOTAL", "12,50", StringComparison.Ordinal).Replace("HAS_MORE", "null", StringComparison.Ordinal));
+        var client = CreateClient(handler);
+
+        var exception = await Assert.ThrowsAsync<SuperOpsResponseException>(
+            () => SuperOpsClientListingTests.ReadAllAsync(client.ListInvoicesAsync(new SuperOpsListing(), includePayments: false, CancellationToken.None)));
+
+        Assert.Equal("getInvoiceList", exception.Operation);
+        Assert.Equal("getInvoiceList.invoices[0].totalAmount", exception.Field);
+        Assert.Equal("\"12,50\"", exception.Value);
+        Assert.Equal("malformed_response", exception.Code);
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task HasMoreOnEmptyPage_StopsListing()
+    {
+        var handler = new StubHandler(request => request["variables"]!["input"]!["page"]!.GetValue<int>() == 1
+            ? InvoicePage.Replace("TOTAL", "10.00", StringComparison.Ordinal).Replace("HAS_MORE", "true", StringComparison.Ordinal)
+            : """{"data": {"getInvoiceList": {"invoices": [], "listInfo": {"hasMore": true, "totalCount": 1}}}}""");
+        var client = CreateClient(handler);
+        var listing = new SuperOpsListing();
+
+        var exception = await Assert.ThrowsAsync<SuperOpsResponseException>(
+            () => SuperOpsClientListingTests.ReadAllAsync(client.ListInvoicesAsync(listing, includePayments: false, CancellationToken.None)));
+
+        Assert.Equal("getInvoiceList.listInfo.hasMore", exception.Field);
+        Assert.Equal(2, listing.Pages);
+        Assert.False(listing.Complete);
+    }
+
+    [Fact]
+    public async Task ListRequest_SendsHeadersAndPagingVariables()
+    {
+        var handler = new StubHandler(_ => InvoicePage.Replace("TOTAL", "10.00", StringComparison.Ordinal).Replace("HAS_MORE", "false", StringComparison.Ordinal));
+        var client = CreateClient(handler);
+
+        await SuperOpsClientListingTests.ReadAllAsync(client.ListInvoicesAsync(new SuperOpsListing(), includePayments: false, CancellationToken.None));
+
+        var sent = Assert.Single(handler.Requests);
+        Assert.Equal("Bearer stub-token", sent.Authorization);
+        Assert.Equal("stub-tenant", sent.Subdomain);
+        Assert.Equal(new Uri("http://127.0.0.1:9/eu/msp"), sent.Uri);
+        Assert.Equal(SuperOpsDocuments.GetInvoiceList, sent.Body["query"]!.GetValue<string>());
+        Assert.Equal(
+            """{"input":{"page":1,"pageSize":100,"sort":[{"attribute":"invoiceId","order":"ASC"}]}}""",
+            sent.Body["variables"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task UpdateInvoice_SendsOnlyGivenFields()
+    {
+        var handler = new StubHandler(_ => """
+            {"data": {"updateInvoice": {"invoiceId": "11", "displayId": "A-1", "client": null, "invoiceDate": "2026-03-01",
+             "dueDate": null, "statusEnum": "APPROVED", "totalAmount": "10.00", "paymentDate": null, "paymentMethod": null, "paymentReference": null}}}
+            """);
+        var client = CreateClient(handler);
+
+        await client.UpdateInvoiceAsync(new SuperOpsInvoiceUpdate("11", SuperOpsInvoiceStatus.Paid, new DateOnly(2026, 3, 14), "7", "AltPay payment 3"), CancellationToken.None);
+        await client.UpdateInvoiceAsync(new SuperOpsInvoiceUpdate("11", SuperOpsInvoiceStatus.Approved, ClearPaymentFields: true), CancellationToken.None);
+
+        Assert.Equal(
+            """{"input":{"invoiceId":"11","statusEnum":"PAID","paymentDate":"2026-03-14","paymentMethod":{"paymentMethodId":"7"},"paymentReference":"AltPay payment 3"}}""",
+            handler.Requests[0].Body["variables"]!.ToJsonString());
+        Assert.Equal(
+            """{"input":{"invoiceId":"11","statusEnum":"APPROVED","paymentDate":null,"paymentMethod":null,"paymentReference":null}}""",
+            handler.Requests[1].Body["variables"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task UpdateInvoice_ClearAndSetTogether_ThrowsBeforeSending()
+    {
+        var handler = new StubHandler(_ => "{}");
+        var client = CreateClient(handler);
+
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() => client.UpdateInvoiceAsync(
+            new SuperOpsInvoiceUpdate("11", PaymentReference: "x", ClearPaymentFields: true), CancellationToken.None));
+
+        Assert.Contains("invoice 11", exception.Message, StringComparison.Ordinal);
+        Assert.Empty(handler.Requests);
+    }
+
+    private static SuperOpsClient CreateClient(StubHandler handler)
+    {
+        var options = new SuperOpsOptions
+        {
+            UsBaseUrl = new Uri("http://127.0.0.1:9/us/msp"),
+            EuBaseUrl = new Uri("http://127.0.0.1:9/eu/msp"),
+            MaxRetries = 0,
+        };
+        var transport = new SuperOpsTransport(new HttpClient(handler), new SuperOpsCredentials("stub-tenant", "stub-token", SuperOpsRegion.Eu),
+            SuperOpsPriority.Background, options, new SuperOpsRateBudget(Options.Create(options), TimeProvider.System), TimeProvider.System, NullLogger.Instance);
+        return new SuperOpsClient(transport, NullLogger.Instance);
+    }
+
+    private sealed record SentRequest(Uri? Uri, string? Authorization, string? Subdomain, JsonNode Body);
+
+    private sealed class StubHandler(Func<JsonNode, string> respond) : HttpMessageHandler
+    {
+        public List<SentRequest> Requests { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!;
+            Requests.Add(new SentRequest(
+                request.RequestUri,
+                request.Headers.Authorization?.ToString(),
+                request.Headers.TryGetValues("CustomerSubDomain", out var values) ? values.Single() : null,
+                body));
+            return new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = new StringContent(respond(body), Encoding.UTF8, "application/json"),
+            };
+        }
+    }
+}
