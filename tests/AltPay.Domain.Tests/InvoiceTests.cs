@@ -124,24 +124,128 @@ public sealed class InvoiceTests
     }
 
     [Fact]
-    public void OutstandingMinor_AltPayPaymentSeries_SettlesExactly()
+    public void ApplyPayment_Series_SettlesExactly()
     {
         var invoice = CreateInvoice(InvoiceStatus.Open);
         invoice.SuperOpsStatus = SuperOpsStatus.Approved;
         invoice.TotalMinor = Money.ToMinorUnits(2557.68m, "USD");
+        var settled = new List<bool>();
         var statuses = new List<InvoiceStatus>();
 
         foreach (var payment in new[] { "0.10", "0.20", "1000.00", "1557.38" })
         {
-            invoice.AltPayPaidMinor += Money.ToMinorUnits(decimal.Parse(payment, CultureInfo.InvariantCulture), "USD");
-            invoice.RecomputeStatus();
+            settled.Add(invoice.ApplyPayment(Money.ToMinorUnits(decimal.Parse(payment, CultureInfo.InvariantCulture), "USD"), Now));
             statuses.Add(invoice.Status);
         }
 
         Assert.Equal(0, invoice.OutstandingMinor);
+        Assert.Equal(255768, invoice.AltPayPaidMinor);
         Assert.Equal(255768, invoice.AmountPaidMinor);
         Assert.Equal(InvoiceStatus.Paid, invoice.Status);
+        Assert.Equal([false, false, false, true], settled);
         Assert.Equal([InvoiceStatus.PartiallyPaid, InvoiceStatus.PartiallyPaid, InvoiceStatus.PartiallyPaid, InvoiceStatus.Paid], statuses);
+        Assert.True(invoice.PaidLocked);
+        Assert.Equal(Now, invoice.UpdatedAt);
+    }
+
+    [Fact]
+    public void ApplyPayment_PartOfBalance_NotLocked()
+    {
+        var invoice = CreateInvoice(InvoiceStatus.Open);
+        invoice.SuperOpsStatus = SuperOpsStatus.Approved;
+
+        var settled = invoice.ApplyPayment(9999, Now);
+
+        Assert.False(settled);
+        Assert.False(invoice.PaidLocked);
+        Assert.Equal(1, invoice.OutstandingMinor);
+        Assert.Equal(InvoiceStatus.PartiallyPaid, invoice.Status);
+    }
+
+    [Fact]
+    public void ApplyPayment_SettlesAltPayInvoice_NotLocked()
+    {
+        var invoice = CreateInvoice(InvoiceStatus.Open);
+        invoice.Source = RecordSource.AltPay;
+
+        var settled = invoice.ApplyPayment(10000, Now);
+
+        Assert.True(settled);
+        Assert.False(invoice.PaidLocked);
+        Assert.Equal(InvoiceStatus.Paid, invoice.Status);
+    }
+
+    [Fact]
+    public void ApplyPayment_AfterSuperOpsPayment_SettlesRemainder()
+    {
+        var invoice = CreateInvoice(InvoiceStatus.Open);
+        invoice.SuperOpsStatus = SuperOpsStatus.Approved;
+        invoice.SuperOpsPaidMinor = 2500;
+
+        var settled = invoice.ApplyPayment(7500, Now);
+
+        Assert.True(settled);
+        Assert.Equal(0, invoice.OutstandingMinor);
+        Assert.Equal(InvoiceStatus.Paid, invoice.Status);
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-1L)]
+    [InlineData(10001L)]
+    public void ApplyPayment_OutOfRange_ThrowsAndChangesNothing(long amountMinor)
+    {
+        var invoice = CreateInvoice(InvoiceStatus.Open);
+
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => invoice.ApplyPayment(amountMinor, Now));
+
+        Assert.Equal("amountMinor", exception.ParamName);
+        Assert.Equal(0, invoice.AltPayPaidMinor);
+        Assert.Equal(InvoiceStatus.Open, invoice.Status);
+    }
+
+    [Fact]
+    public void ApplyRefund_FullRefund_ReopensAndUnlocks()
+    {
+        var invoice = CreateInvoice(InvoiceStatus.Open);
+        invoice.SuperOpsStatus = SuperOpsStatus.Approved;
+        invoice.ApplyPayment(10000, Now);
+
+        invoice.ApplyRefund(10000, Now.AddDays(1));
+
+        Assert.Equal(0, invoice.AltPayPaidMinor);
+        Assert.Equal(10000, invoice.OutstandingMinor);
+        Assert.False(invoice.PaidLocked);
+        Assert.Equal(InvoiceStatus.Open, invoice.Status);
+        Assert.Equal(Now.AddDays(1), invoice.UpdatedAt);
+    }
+
+    [Fact]
+    public void ApplyRefund_OneOfTwoPayments_PartiallyPaid()
+    {
+        var invoice = CreateInvoice(InvoiceStatus.Open);
+        invoice.SuperOpsStatus = SuperOpsStatus.Approved;
+        invoice.ApplyPayment(4000, Now);
+        invoice.ApplyPayment(6000, Now);
+
+        invoice.ApplyRefund(6000, Now);
+
+        Assert.Equal(6000, invoice.OutstandingMinor);
+        Assert.False(invoice.PaidLocked);
+        Assert.Equal(InvoiceStatus.PartiallyPaid, invoice.Status);
+    }
+
+    [Fact]
+    public void ApplyRefund_MoreThanPaid_StopsAtZero()
+    {
+        var invoice = CreateInvoice(InvoiceStatus.Open);
+        invoice.SuperOpsStatus = SuperOpsStatus.Approved;
+        invoice.ApplyPayment(3000, Now);
+
+        invoice.ApplyRefund(5000, Now);
+
+        Assert.Equal(0, invoice.AltPayPaidMinor);
+        Assert.Equal(10000, invoice.OutstandingMinor);
     }
 
     [Fact]
