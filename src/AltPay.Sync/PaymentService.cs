@@ -13,8 +13,8 @@ public sealed record RecordPaymentRequest(decimal? Amount, string? Method, strin
 public sealed record PaymentOutcome(Payment Payment, bool Created);
 
 /// <summary>
-/// Records AltPay payments and refunds. A payment that settles a SuperOps invoice commits, in the same
-/// transaction, an outbox row that the write-back dispatcher delivers to SuperOps; partial payments stay
+/// Records AltPay payments and refunds. A payment that settles a SuperOps invoice commits an outbox row
+/// in the same transaction, and the write-back dispatcher delivers it to SuperOps. Partial payments stay
 /// in AltPay until the invoice is settled, because SuperOps' documented API cannot carry an amount.
 /// </summary>
 public sealed class PaymentService(
@@ -48,10 +48,10 @@ public sealed class PaymentService(
 
         var invoice = await db.Invoices.SingleOrDefaultAsync(row => row.Id == invoiceId, cancellationToken)
             ?? throw new RecordNotFoundException($"Invoice {invoiceId} was not found.");
-        var why = invoice.WhyNotEditable();
-        if (why is not null)
+        var reason = invoice.WhyNotEditable();
+        if (reason is not null)
         {
-            throw new InvoiceStateException($"{why} A payment can only be recorded on an open, partially paid or overdue invoice.");
+            throw new InvoiceStateException($"{reason} A payment can only be recorded on an open, partially paid or overdue invoice.");
         }
 
         var amountMinor = ValidateAmount(request.Amount, invoice);
@@ -91,7 +91,7 @@ public sealed class PaymentService(
         return new PaymentOutcome(payment, Created: true);
     }
 
-    /// <summary>Refunds a payment: the balance is restored, the paid-lock lifts and SuperOps is reopened if it was told.</summary>
+    /// <summary>Refunds a payment: the balance is restored, the paid-lock lifts and SuperOps is reopened if it was marked paid.</summary>
     public async Task<Payment> RefundAsync(Guid partnerId, Guid paymentId, CancellationToken cancellationToken)
     {
         await using var lookup = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -11,8 +11,8 @@ namespace AltPay.Sync;
 
 /// <summary>
 /// Delivers outbox rows to SuperOps with <c>updateInvoice</c>. Delivery is at least once and the effect
-/// exactly once: a row is marked in flight before it is sent, and a row whose last attempt may or may
-/// not have reached SuperOps is read back first; an invoice that already shows the update counts as
+/// exactly once, because a row is marked in flight before it is sent. A row whose last attempt may have
+/// reached SuperOps is read back first, and an invoice that already shows the update counts as
 /// delivered. Rows of one invoice go out in the order they were written.
 /// </summary>
 public sealed class WriteBackDispatcher(
@@ -159,7 +159,7 @@ public sealed class WriteBackDispatcher(
 
         var (update, method) = await BuildUpdateAsync(attempt, connection, client, cancellationToken);
 
-        // From here SuperOps may apply the update even if no answer arrives, so a crash or timeout reads back first.
+        // From here SuperOps may apply the update even if no response arrives, so a crash or timeout reads back first.
         attempt.Message.OutcomeUnknown = true;
         await attempt.Db.SaveChangesAsync(cancellationToken);
 
