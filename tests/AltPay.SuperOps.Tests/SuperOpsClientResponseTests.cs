@@ -101,13 +101,66 @@ public sealed class SuperOpsClientResponseTests
         Assert.Empty(handler.Requests);
     }
 
-    private static SuperOpsClient CreateClient(StubHandler handler)
+    [Theory]
+    [InlineData("forbidden", typeof(SuperOpsException))]
+    [InlineData("subscription_trial_expired", typeof(SuperOpsException))]
+    [InlineData("mandatory_validation_failed", typeof(SuperOpsValidationException))]
+    [InlineData("referred_value_does_not_exist", typeof(SuperOpsValidationException))]
+    [InlineData("entity_does_not_exist", typeof(SuperOpsNotFoundException))]
+    public async Task ClientErrorCode_MapsToExceptionType(string code, Type expectedType)
+    {
+        var handler = new StubHandler(_ => $$$"""{"data": {}, "errors": [{"message": null, "extensions": {"clientError": [{"code": "{{{code}}}", "param": {}}]}}]}""");
+        var client = CreateClient(handler);
+
+        var exception = await Assert.ThrowsAnyAsync<SuperOpsException>(() => client.ListPaymentMethodsAsync(CancellationToken.None));
+
+        Assert.Equal(expectedType, exception.GetType());
+        Assert.Equal(code, exception.Code);
+        Assert.Equal("getPaymentMethodList", exception.Operation);
+        Assert.Single(handler.Requests);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests, typeof(SuperOpsRateLimitException), "http_429")]
+    [InlineData(HttpStatusCode.BadGateway, typeof(SuperOpsInternalException), "http_502")]
+    [InlineData(HttpStatusCode.GatewayTimeout, typeof(SuperOpsInternalException), "http_504")]
+    public async Task TransientStatus_RetriedThenThrows(HttpStatusCode status, Type expectedType, string expectedCode)
+    {
+        var handler = new StubHandler(_ => "{}", status);
+        var client = CreateClient(handler, maxRetries: 2);
+
+        var exception = await Assert.ThrowsAnyAsync<SuperOpsException>(() => client.ListPaymentMethodsAsync(CancellationToken.None));
+
+        Assert.Equal(expectedType, exception.GetType());
+        Assert.Equal(expectedCode, exception.Code);
+        Assert.Equal(3, handler.Requests.Count);
+        Assert.Equal(3, client.RequestsSent);
+    }
+
+    [Fact]
+    public async Task CheckConnection_IntrospectionRejected_FallsBack()
+    {
+        var handler = new StubHandler(request => request["query"]!.GetValue<string>().Contains("__type", StringComparison.Ordinal)
+            ? """{"errors": [{"message": "Introspection has been disabled for this request."}]}"""
+            : """{"data": {"getPaymentMethodList": [{"paymentMethodId": "1"}]}}""");
+        var client = CreateClient(handler);
+
+        var capabilities = await client.CheckConnectionAsync(CancellationToken.None);
+
+        Assert.False(capabilities.InvoicePayments);
+        Assert.Equal(2, client.RequestsSent);
+        Assert.Equal(SuperOpsDocuments.CheckConnectionWithoutIntrospection, handler.Requests[1].Body["query"]!.GetValue<string>());
+    }
+
+    private static SuperOpsClient CreateClient(StubHandler handler, int maxRetries = 0)
     {
         var options = new SuperOpsOptions
         {
             UsBaseUrl = new Uri("http://127.0.0.1:9/us/msp"),
             EuBaseUrl = new Uri("http://127.0.0.1:9/eu/msp"),
-            MaxRetries = 0,
+            MaxRetries = maxRetries,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(1),
+            RetryMaxDelay = TimeSpan.FromMilliseconds(5),
         };
         var transport = new SuperOpsTransport(new HttpClient(handler), new SuperOpsCredentials("stub-tenant", "stub-token", SuperOpsRegion.Eu),
             SuperOpsPriority.Background, options, new SuperOpsRateBudget(Options.Create(options), TimeProvider.System), TimeProvider.System, NullLogger.Instance);
@@ -116,7 +169,7 @@ public sealed class SuperOpsClientResponseTests
 
     private sealed record SentRequest(Uri? Uri, string? Authorization, string? Subdomain, JsonNode Body);
 
-    private sealed class StubHandler(Func<JsonNode, string> respond) : HttpMessageHandler
+    private sealed class StubHandler(Func<JsonNode, string> respond, HttpStatusCode status = HttpStatusCode.OK) : HttpMessageHandler
     {
         public List<SentRequest> Requests { get; } = [];
 
@@ -128,7 +181,7 @@ public sealed class SuperOpsClientResponseTests
                 request.Headers.Authorization?.ToString(),
                 request.Headers.TryGetValues("CustomerSubDomain", out var values) ? values.Single() : null,
                 body));
-            return new HttpResponseMessage(HttpStatusCode.OK)
+            return new HttpResponseMessage(status)
             {
                 Content = new StringContent(respond(body), Encoding.UTF8, "application/json"),
             };
