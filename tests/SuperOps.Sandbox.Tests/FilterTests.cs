@@ -217,35 +217,6 @@ public sealed class FilterTests(FilterBooksFixture books) : IClassFixture<Filter
         Assert.Equal("type_validation_failed", error["extensions"]!["clientError"]![0]!["code"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task SoftDeletedClient_LeavesClientListButKeepsInvoices()
-    {
-        var api = books.Api;
-        var gamma = books.ClientIds["Gamma Logistics"];
-        const string delete = "mutation softDeleteClients($input: [ClientIdentifierInput!]!) { softDeleteClients(input: $input) }";
-        const string restore = "mutation restoreClients($input: [ClientIdentifierInput!]!) { restoreClients(input: $input) }";
-
-        // Restores at the end, because the other tests of this class read the same tenant.
-        Assert.True((await api.DataAsync(delete, new { input = new[] { new { accountId = gamma } } })).GetValue<bool>());
-        try
-        {
-            var clients = await api.DataAsync(ClientQuery, new { input = new { page = 1, pageSize = 100 } });
-            var lookup = await api.QueryAsync("query getClient($input: ClientIdentifierInput!) { getClient(input: $input) { name } }", new { input = new { accountId = gamma } });
-            var invoices = await api.DataAsync(InvoiceQuery, new { input = new { condition = new { attribute = "client.accountId", @operator = "is", value = gamma } } });
-
-            Assert.DoesNotContain("Gamma Logistics", clients["clients"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()));
-            Assert.Null(lookup["data"]!["getClient"]);
-            Assert.Equal("I5", InvoiceLabels(invoices));
-        }
-        finally
-        {
-            Assert.True((await api.DataAsync(restore, new { input = new[] { new { accountId = gamma } } })).GetValue<bool>());
-        }
-
-        var restored = await api.DataAsync("query getClient($input: ClientIdentifierInput!) { getClient(input: $input) { name } }", new { input = new { accountId = gamma } });
-        Assert.Equal("Gamma Logistics", restored["name"]!.GetValue<string>());
-    }
-
     private string InvoiceLabels(JsonNode list) =>
         string.Join(",", list["invoices"]!.AsArray().Select(i => books.InvoiceLabels[i!["invoiceId"]!.GetValue<string>()]).Order());
 }

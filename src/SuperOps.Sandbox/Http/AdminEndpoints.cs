@@ -26,6 +26,7 @@ internal static class AdminEndpoints
         app.MapPatch(admin + "/{subdomain}/invoices/{invoiceId}", UpdateInvoiceAsync).AllowAnonymous();
         app.MapDelete(admin + "/{subdomain}/invoices/{invoiceId}", DeleteInvoiceAsync).AllowAnonymous();
         app.MapPost(admin + "/{subdomain}/invoices/{invoiceId}/payments", AddPaymentAsync).AllowAnonymous();
+        app.MapGet(admin + "/{subdomain}/service-items", ListServiceItemsAsync).AllowAnonymous();
         app.MapGet(admin + "/{subdomain}/settings", GetSettings).AllowAnonymous();
         app.MapPut(admin + "/{subdomain}/settings", PutSettingsAsync).AllowAnonymous();
         app.MapGet(admin + "/{subdomain}/requests", GetRequests).AllowAnonymous();
@@ -100,6 +101,17 @@ internal static class AdminEndpoints
     private static Task<IResult> ListInvoicesAsync(string subdomain, SandboxTenantStore store) =>
         WithTenantAsync(store, subdomain, (tenant, request) =>
             Task.FromResult(Results.Json(tenant.Invoices.Items.Select(i => AdminJson.Invoice(i, request)).ToList())));
+
+    private static Task<IResult> ListServiceItemsAsync(string subdomain, SandboxTenantStore store) =>
+        WithTenantAsync(store, subdomain, (tenant, _) =>
+            Task.FromResult(Results.Json(tenant.ServiceItems.Select(s => new Dictionary<string, object?>
+            {
+                ["itemId"] = Money.FormatId(s.ItemId),
+                ["name"] = s.Name,
+                ["quantityType"] = s.QuantityType == ServiceQuantityType.Hours ? "HOURS" : "UNITS",
+                ["unitPrice"] = Money.Format(s.UnitPrice),
+                ["salesTaxEnabled"] = s.Taxable,
+            }).ToList())));
 
     private static async Task<IResult> CreateClientAsync(string subdomain, HttpRequest http, SandboxTenantStore store)
     {
