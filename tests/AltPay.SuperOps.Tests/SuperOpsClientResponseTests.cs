@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace AltPay.SuperOps.Tests;
 
-// Responses the sandbox never produces (invalid values, a paging loop) come from a stub HTTP handler that
-// stands in for the remote server; everything between the public method and the handler is the real client.
+// Responses the sandbox never produces (invalid values, a paging loop) come from a stub HTTP handler in place
+// of the remote server. Everything between the public method and the handler is the real client.
 public sealed class SuperOpsClientResponseTests
 {
     private const string InvoicePage = """
@@ -89,7 +89,7 @@ public sealed class SuperOpsClientResponseTests
     }
 
     [Fact]
-    public async Task UpdateInvoice_ClearAndSetTogether_ThrowsBeforeSending()
+    public async Task UpdateInvoice_ClearAndSet_Throws()
     {
         var handler = new StubHandler(_ => "{}");
         var client = CreateClient(handler);
