@@ -21,6 +21,23 @@ public sealed class SuperOpsClientFailureTests
     }
 
     [Fact]
+    public async Task TokenRevokedMidListing_ThrowsAuthentication()
+    {
+        await using var host = await SandboxTestHost.StartAsync(clients: 25, invoicesPerClient: 10);
+        await host.SetFaultAsync("unauthorized", "getInvoiceList", page: 2, times: 1);
+        var client = host.CreateClient();
+        var listing = new SuperOpsListing();
+
+        var exception = await Assert.ThrowsAsync<SuperOpsAuthenticationException>(
+            () => SuperOpsClientListingTests.ReadAllAsync(client.ListInvoicesAsync(listing, includePayments: false, CancellationToken.None)));
+
+        Assert.Equal("getInvoiceList", exception.Operation);
+        Assert.Equal(2, client.RequestsSent);
+        Assert.Equal(1, listing.Pages);
+        Assert.False(listing.Complete);
+    }
+
+    [Fact]
     public async Task UnknownSubdomain_ThrowsSubdomainException()
     {
         await using var host = await SandboxTestHost.StartAsync();
