@@ -121,7 +121,9 @@ public sealed class Invoice : IPartnerOwned
             return InvoiceStatus.Draft;
         }
 
-        if (SuperOpsStatus == Domain.SuperOpsStatus.Paid || OutstandingMinor == 0)
+        // SuperOps' PAID is already in SuperOpsPaidMinor, so the balance alone decides; a PAID that
+        // AltPay wrote back itself then reopens as soon as the AltPay payment is refunded.
+        if (OutstandingMinor == 0)
         {
             return InvoiceStatus.Paid;
         }

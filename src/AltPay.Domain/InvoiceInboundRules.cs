@@ -153,8 +153,16 @@ public static class InvoiceInboundRules
 
         invoice.SetLines(lines.Select(ToLine).ToList());
         invoice.SuperOpsLinesHash = linesHash;
+
+        // Lines edited in AltPay made the total their sum; SuperOps' lines bring SuperOps' total back.
+        if (invoice.LinesEditedInAltPay && invoice.SuperOpsTotalMinor is { } superOpsTotal)
+        {
+            invoice.TotalMinor = superOpsTotal;
+        }
+
         invoice.LinesEditedInAltPay = false;
         invoice.UpdatedAt = now;
+        invoice.RecomputeStatus();
         return result;
     }
 

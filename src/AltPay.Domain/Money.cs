@@ -36,6 +36,11 @@ public static class Money
                 nameof(amount));
         }
 
+        if (scaled is > long.MaxValue or < long.MinValue)
+        {
+            throw new ArgumentException($"The amount {amount} {currency} is too large to store.", nameof(amount));
+        }
+
         return (long)scaled;
     }
 

@@ -235,6 +235,7 @@ public sealed class WriteBackDispatcher(
 
         // What AltPay wrote is now SuperOps' state, so the next refresh does not report it as a conflict.
         invoice.SuperOpsStatus = message.Kind == OutboxKind.MarkPaid ? SuperOpsStatus.Paid : SuperOpsStatus.Approved;
+        invoice.RecomputeStatus();
 
         var text = message.Kind == OutboxKind.MarkPaid
             ? $"Marked paid in SuperOps (reference \"{message.Reference}\", method {methodName ?? "none"})."

@@ -90,7 +90,6 @@ public sealed class InvoiceTests
     [Theory]
     [InlineData(SuperOpsStatus.Void, InvoiceStatus.Void)]
     [InlineData(SuperOpsStatus.Draft, InvoiceStatus.Draft)]
-    [InlineData(SuperOpsStatus.Paid, InvoiceStatus.Paid)]
     public void RecomputeStatus_SuperOpsStatus_Wins(SuperOpsStatus superOps, InvoiceStatus expected)
     {
         var invoice = CreateInvoice(InvoiceStatus.Open);
@@ -100,6 +99,19 @@ public sealed class InvoiceTests
         invoice.RecomputeStatus();
 
         Assert.Equal(expected, invoice.Status);
+    }
+
+    [Fact]
+    public void RecomputeStatus_PaidStatusWithOpenBalance_IsPartiallyPaid()
+    {
+        // A PAID that AltPay wrote back itself, whose AltPay payment was then refunded in part.
+        var invoice = CreateInvoice(InvoiceStatus.Open);
+        invoice.SuperOpsStatus = SuperOpsStatus.Paid;
+        invoice.AltPayPaidMinor = 2500;
+
+        invoice.RecomputeStatus();
+
+        Assert.Equal(InvoiceStatus.PartiallyPaid, invoice.Status);
     }
 
     [Fact]
