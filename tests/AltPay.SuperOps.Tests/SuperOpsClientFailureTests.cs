@@ -118,8 +118,9 @@ public sealed class SuperOpsClientFailureTests
         await using var host = await SandboxTestHost.StartAsync(
             clients: 25,
             invoicesPerClient: 10,
-            settings: values => values["AltPay:SuperOps:RequestTimeout"] = "00:00:00.500",
-            sandboxOptions: options => options.TimeoutFaultDelay = TimeSpan.FromSeconds(5));
+            // Long enough that an ordinary request on a loaded two-core CI machine never hits it.
+            settings: values => values["AltPay:SuperOps:RequestTimeout"] = "00:00:03",
+            sandboxOptions: options => options.TimeoutFaultDelay = TimeSpan.FromSeconds(20));
         await host.SetFaultAsync("timeout", "getInvoiceList", page: 2, times: 1);
         var client = host.CreateClient();
         var listing = new SuperOpsListing();
