@@ -22,19 +22,25 @@ internal sealed class SyncTestHost : IAsyncDisposable
     public const string Token = "sandbox-token-5d1e8b";
 
     private readonly string _directory;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private SyncTestHost(SandboxHost sandbox, IHost host, string directory, Guid partnerId)
+    private SyncTestHost(SandboxHost sandbox, IHost host, string directory, Guid partnerId,
+        Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         Sandbox = sandbox;
         Host = host;
         _directory = directory;
+        _settings = settings;
+        _services = services;
         PartnerId = partnerId;
         Admin = new HttpClient { BaseAddress = new Uri(sandbox.BaseAddress, $"admin/tenants/{Subdomain}/") };
     }
 
     public SandboxHost Sandbox { get; }
 
-    public IHost Host { get; }
+    /// <summary>The engine host; <see cref="RestartEngineAsync"/> replaces it.</summary>
+    public IHost Host { get; private set; }
 
     public Guid PartnerId { get; }
 
@@ -67,6 +73,38 @@ internal sealed class SyncTestHost : IAsyncDisposable
         };
         settings?.Invoke(values);
 
+        var host = await StartEngineAsync(directory, values, services);
+
+        var partnerId = Guid.NewGuid();
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<AltPayDbContext>>().CreateDbContextAsync())
+        {
+            db.Partners.Add(new Partner { Id = partnerId, Name = "Acme IT", CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        return new SyncTestHost(sandbox, host, directory, partnerId, values, services);
+    }
+
+    /// <summary>
+    /// Stops the engine host, as a process exit would, runs <paramref name="whileStopped"/>, and starts a new
+    /// host on the same SQLite file and Data Protection keys with the same settings. The sandbox keeps
+    /// running with its data and counters.
+    /// </summary>
+    public async Task RestartEngineAsync(Func<Task>? whileStopped = null)
+    {
+        await Host.StopAsync();
+        Host.Dispose();
+
+        if (whileStopped is not null)
+        {
+            await whileStopped();
+        }
+
+        Host = await StartEngineAsync(_directory, _settings, _services);
+    }
+
+    private static async Task<IHost> StartEngineAsync(string directory, Dictionary<string, string?> values, Action<IServiceCollection>? services)
+    {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(values);
         builder.Logging.ClearProviders();
@@ -78,15 +116,7 @@ internal sealed class SyncTestHost : IAsyncDisposable
         var host = builder.Build();
         await host.Services.MigrateAltPayDatabaseAsync();
         await host.StartAsync();
-
-        var partnerId = Guid.NewGuid();
-        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<AltPayDbContext>>().CreateDbContextAsync())
-        {
-            db.Partners.Add(new Partner { Id = partnerId, Name = "Acme IT", CreatedAt = DateTimeOffset.UtcNow });
-            await db.SaveChangesAsync();
-        }
-
-        return new SyncTestHost(sandbox, host, directory, partnerId);
+        return host;
     }
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
