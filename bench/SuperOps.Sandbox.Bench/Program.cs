@@ -29,13 +29,30 @@ const string headerQuery =
 const string fullQuery =
     "query getInvoiceList($input: ListInfoInput!) { getInvoiceList(input: $input) { invoices { invoiceId displayId client statusEnum totalAmount amountPaid balanceDue items { itemId quantity unitPrice amount taxAmount totalAmount } taxes { taxAmount } payments { amount } } listInfo { hasMore totalCount } } }";
 
-foreach (var (name, query) in new[] { ("header fields", headerQuery), ("with lines, taxes and payments", fullQuery) })
+var cases = new (string Name, string Query, object? Condition, object[]? Sort)[]
+{
+    ("header fields", headerQuery, null, null),
+    ("with lines, taxes and payments", fullQuery, null, null),
+    ("header fields, open invoices sorted by invoiceDate DESC", headerQuery,
+        new
+        {
+            joinOperator = "OR",
+            operands = new[]
+            {
+                new { attribute = "statusEnum", @operator = "is", value = "APPROVED" },
+                new { attribute = "statusEnum", @operator = "is", value = "OVERDUE" },
+            },
+        },
+        [new { attribute = "invoiceDate", order = "DESC" }]),
+};
+
+foreach (var (name, query, condition, sort) in cases)
 {
     var timings = new List<double>();
     for (var i = 0; i < requests + 20; i++)
     {
-        var page = i % 1000 + 1;
-        var body = System.Text.Json.JsonSerializer.Serialize(new { query, variables = new { input = new { page, pageSize = 100 } } });
+        var page = i % (condition is null ? 1000 : 500) + 1;
+        var body = System.Text.Json.JsonSerializer.Serialize(new { query, variables = new { input = new { page, pageSize = 100, condition, sort } } });
         using var request = new HttpRequestMessage(HttpMethod.Post, host.UsEndpoint)
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),

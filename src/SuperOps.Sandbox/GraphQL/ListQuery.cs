@@ -33,10 +33,10 @@ internal static class ListQuery
         var rawCondition = input?.Get("condition");
         var rawSort = input?.Get("sort");
         var filter = rawCondition is null ? null : Conditions.Compile(rawCondition, attributes, context);
-        var comparison = BuildSort(rawSort, attributes, context);
+        var sortKeys = BuildSort(rawSort, attributes);
 
         IReadOnlyList<T> matches;
-        if (filter is null && scope is null && comparison is null)
+        if (filter is null && scope is null && sortKeys is null)
         {
             matches = source;
         }
@@ -51,13 +51,7 @@ internal static class ListQuery
                 }
             }
 
-            if (comparison is not null)
-            {
-                // List.Sort is unstable, so ties fall back to id order, which keeps pages stable.
-                list.Sort(comparison);
-            }
-
-            matches = list;
+            matches = sortKeys is null ? list : Sort(list, sortKeys, attributes, context);
         }
 
         var skip = (long)(page - 1) * pageSize;
@@ -90,7 +84,8 @@ internal static class ListQuery
             _ => null,
         };
 
-    private static Comparison<T>? BuildSort<T>(object? rawSort, ListAttributeSet<T> attributes, SandboxRequestContext context)
+    private static List<(Func<T, SandboxRequestContext, object?> Read, bool Descending)>? BuildSort<T>(
+        object? rawSort, ListAttributeSet<T> attributes)
     {
         if (rawSort is not IEnumerable sorts || rawSort is string)
         {
@@ -121,24 +116,56 @@ internal static class ListQuery
             keys.Add((attribute.Read, descending));
         }
 
-        if (keys.Count == 0)
+        return keys.Count == 0 ? null : keys;
+    }
+
+    /// <summary>
+    /// Sorts by the given keys, reading each key once per record; ties fall back to id order because
+    /// Array.Sort is unstable and pages must stay stable.
+    /// </summary>
+    private static List<T> Sort<T>(
+        List<T> items,
+        List<(Func<T, SandboxRequestContext, object?> Read, bool Descending)> keys,
+        ListAttributeSet<T> attributes,
+        SandboxRequestContext context)
+    {
+        var values = new object?[keys.Count][];
+        for (var k = 0; k < keys.Count; k++)
         {
-            return null;
+            values[k] = new object?[items.Count];
+            for (var i = 0; i < items.Count; i++)
+            {
+                values[k][i] = keys[k].Read(items[i], context);
+            }
         }
 
-        return (a, b) =>
+        var order = new int[items.Count];
+        for (var i = 0; i < order.Length; i++)
         {
-            foreach (var (read, descending) in keys)
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) =>
+        {
+            for (var k = 0; k < keys.Count; k++)
             {
-                var result = CompareValues(read(a, context), read(b, context));
+                var result = CompareValues(values[k][a], values[k][b]);
                 if (result != 0)
                 {
-                    return descending ? -result : result;
+                    return keys[k].Descending ? -result : result;
                 }
             }
 
-            return attributes.Id(a).CompareTo(attributes.Id(b));
-        };
+            return attributes.Id(items[a]).CompareTo(attributes.Id(items[b]));
+        });
+
+        var sorted = new List<T>(items.Count);
+        foreach (var index in order)
+        {
+            sorted.Add(items[index]);
+        }
+
+        return sorted;
     }
 
     /// <summary>Orders values with nulls first; strings compare case-insensitively.</summary>
