@@ -3,7 +3,7 @@ namespace SuperOps.Sandbox;
 /// <summary>Host-wide sandbox settings; tenant settings live in the admin API.</summary>
 public sealed class SandboxOptions
 {
-    /// <summary>How long a <c>timeout</c> fault holds the response before answering HTTP 504, measured on the TimeProvider.</summary>
+    /// <summary>Delay before a <c>timeout</c> fault sends HTTP 504, measured on the TimeProvider.</summary>
     public TimeSpan TimeoutFaultDelay { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>Page size used when a list request gives none.</summary>

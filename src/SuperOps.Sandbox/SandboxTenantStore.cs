@@ -6,7 +6,7 @@ using SuperOps.Sandbox.Seeding;
 namespace SuperOps.Sandbox;
 
 /// <summary>Input of <see cref="SandboxTenantStore.CreateTenant"/>, the same fields as POST /admin/tenants.</summary>
-/// <param name="Region">"us" or "eu": the endpoint the tenant answers on.</param>
+/// <param name="Region">"us" or "eu", which selects the endpoint (/us/msp or /eu/msp) that serves the tenant.</param>
 public sealed record SandboxTenantSpec(
     string Subdomain,
     string ApiToken,

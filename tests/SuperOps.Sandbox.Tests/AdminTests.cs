@@ -99,7 +99,7 @@ public sealed class AdminTests(SandboxFixture fixture) : IClassFixture<SandboxFi
     public async Task ListClients_IncludesSoftDeletedFlag()
     {
         var api = await fixture.NewTenantAsync();
-        var kept = (await api.AddClientAsync("Kept Co"))["accountId"]!.GetValue<string>();
+        var liveClient = (await api.AddClientAsync("Kept Co"))["accountId"]!.GetValue<string>();
         var deleted = (await api.AddClientAsync("Deleted Co"))["accountId"]!.GetValue<string>();
 
         await api.AdminAsync(HttpMethod.Delete, $"clients/{deleted}", expected: HttpStatusCode.NoContent);
@@ -108,7 +108,7 @@ public sealed class AdminTests(SandboxFixture fixture) : IClassFixture<SandboxFi
 
         Assert.Equal(2, clients.Count);
         Assert.True(clients.Single(c => c!["accountId"]!.GetValue<string>() == deleted)!["softDeleted"]!.GetValue<bool>());
-        Assert.Equal(kept, Assert.Single(list["clients"]!.AsArray())!["accountId"]!.GetValue<string>());
+        Assert.Equal(liveClient, Assert.Single(list["clients"]!.AsArray())!["accountId"]!.GetValue<string>());
     }
 
     [Fact]

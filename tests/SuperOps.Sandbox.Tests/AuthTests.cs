@@ -2,7 +2,7 @@ using System.Net;
 
 namespace SuperOps.Sandbox.Tests;
 
-/// <summary>Tenant header and bearer token checks, answered before GraphQL runs.</summary>
+/// <summary>Tenant header and bearer token checks, which run before GraphQL.</summary>
 public sealed class AuthTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     private const string Query = """{"query":"{ __typename }"}""";

@@ -100,7 +100,7 @@ public sealed class ConformanceTests(SandboxFixture fixture) : IClassFixture<San
     }
 
     [Fact]
-    public async Task OpenInvoicesExample_ReturnsApprovedAndOverdueByDateDescending()
+    public async Task OpenInvoicesExample_ReturnsOpenInvoices()
     {
         var api = await fixture.NewTenantAsync();
         var client = (await api.AddClientAsync("Open Books Inc"))["accountId"]!.GetValue<string>();

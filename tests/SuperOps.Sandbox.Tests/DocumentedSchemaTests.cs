@@ -35,7 +35,7 @@ public sealed class DocumentedSchemaTests(SandboxFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task FullTenant_OnSameHost_StillHasPaymentFields()
+    public async Task FullTenant_KeepsPaymentFields()
     {
         await fixture.NewTenantAsync(documentedSchemaOnly: true);
         var api = await fixture.NewTenantAsync();

@@ -97,7 +97,7 @@ public sealed class FaultTests(SandboxFixture fixture) : IClassFixture<SandboxFi
     }
 
     [Fact]
-    public async Task CommitThenDropFault_AppliesUpdateAndAbortsConnection()
+    public async Task CommitThenDrop_AppliesThenAborts()
     {
         var api = await fixture.NewTenantAsync();
         var (invoiceId, body) = await PaidMutationAsync(api);

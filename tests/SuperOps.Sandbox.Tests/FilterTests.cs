@@ -62,7 +62,7 @@ public sealed class FilterTests(FilterBooksFixture books) : IClassFixture<Filter
     }
 
     [Fact]
-    public async Task InvoiceCondition_ClientAccountId_SelectsThatClientsInvoices()
+    public async Task InvoiceCondition_ClientAccountId_SelectsClient()
     {
         var alpha = books.ClientIds["Alpha Dental LLC"];
 

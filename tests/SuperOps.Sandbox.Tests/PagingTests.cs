@@ -90,7 +90,7 @@ public sealed class PagingTests(SandboxFixture fixture) : IClassFixture<SandboxF
     }
 
     [Fact]
-    public async Task DefaultOrder_ShiftsWhenRecordsAreCreatedBetweenPages()
+    public async Task DefaultOrder_ShiftsOnInsert()
     {
         var api = await fixture.NewTenantAsync();
         var client = (await api.AddClientAsync("Shifting Co"))["accountId"]!.GetValue<string>();

@@ -63,7 +63,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RequestCounters_CountThrottledRequestsAndPerMinuteMax()
+    public async Task RequestCounters_IncludeThrottled()
     {
         var api = await SandboxApi.CreateAsync(_host, _http, null, "us", false);
         await api.PutSettingsAsync(new { requestsPerMinute = 3 });

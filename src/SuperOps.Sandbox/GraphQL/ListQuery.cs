@@ -6,7 +6,7 @@ namespace SuperOps.Sandbox.GraphQL;
 
 /// <summary>
 /// Applies a <c>ListInfoInput</c> (page, pageSize, condition, sort) to records kept in id order and
-/// builds the page and its <c>ListInfo</c> the way SuperOps answers.
+/// builds the page and its <c>ListInfo</c> in SuperOps' format.
 /// </summary>
 internal static class ListQuery
 {
@@ -61,14 +61,19 @@ internal static class ListQuery
             pageItems.Add(matches[i]);
         }
 
-        var hasMore = skip + pageSize < matches.Count;
+        object? hasMore = skip + pageSize < matches.Count;
+        if (hasMore is false && context.HasMoreNullOnLastPage)
+        {
+            hasMore = null;
+        }
+
         var listInfo = new Dictionary<string, object?>
         {
             ["page"] = page,
             ["pageSize"] = pageSize,
             ["sort"] = EchoSort(rawSort),
             ["condition"] = rawCondition,
-            ["hasMore"] = hasMore ? true : context.HasMoreNullOnLastPage ? null : false,
+            ["hasMore"] = hasMore,
             ["totalCount"] = matches.Count,
         };
         return (pageItems, listInfo);
@@ -120,7 +125,7 @@ internal static class ListQuery
     }
 
     /// <summary>
-    /// Sorts by the given keys, reading each key once per record; ties fall back to id order because
+    /// Sorts by the given keys, reading each key once per record. Ties fall back to id order, because
     /// Array.Sort is unstable and pages must stay stable.
     /// </summary>
     private static List<T> Sort<T>(
@@ -171,9 +176,19 @@ internal static class ListQuery
     /// <summary>Orders values with nulls first; strings compare case-insensitively.</summary>
     private static int CompareValues(object? a, object? b)
     {
-        if (a is null || b is null)
+        if (a is null && b is null)
         {
-            return a is null ? (b is null ? 0 : -1) : 1;
+            return 0;
+        }
+
+        if (a is null)
+        {
+            return -1;
+        }
+
+        if (b is null)
+        {
+            return 1;
         }
 
         return (a, b) switch

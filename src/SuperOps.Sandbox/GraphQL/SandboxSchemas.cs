@@ -91,7 +91,7 @@ internal sealed partial class SandboxSchemas
     [GeneratedRegex(@"extend\s+input\s+(?<name>\w+)\s*\{(?<fields>[^}]*)\}")]
     private static partial Regex InputExtension();
 
-    /// <summary>Root fields with real resolvers; every other root field answers with a GraphQL error.</summary>
+    /// <summary>Root fields with real resolvers; every other root field returns a GraphQL error.</summary>
     public static readonly IReadOnlySet<string> Implemented = new HashSet<string>(StringComparer.Ordinal)
     {
         "getClientList", "getClient", "getClientSiteList", "getClientSite", "getClientStageList", "getInvoiceList",

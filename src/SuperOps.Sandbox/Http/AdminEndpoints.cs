@@ -153,9 +153,9 @@ internal static class AdminEndpoints
                 return Task.FromResult(Conflict($"A client named '{name}' already exists in tenant '{tenant.Subdomain}'.", "name"));
             }
 
-            if (TenantOperations.DomainConflict(tenant, domains) is { } taken)
+            if (TenantOperations.DomainConflict(tenant, domains) is { } usedDomain)
             {
-                return Task.FromResult(Conflict($"Email domain '{taken}' already belongs to another client.", "emailDomains"));
+                return Task.FromResult(Conflict($"Email domain '{usedDomain}' already belongs to another client.", "emailDomains"));
             }
 
             var client = TenantOperations.CreateClient(tenant, name!, domains, "Active", "Paid", tenant.Technicians.FirstOrDefault());

@@ -172,7 +172,7 @@ internal sealed class GraphQLEndpoint(
                 }
                 catch (OperationCanceledException)
                 {
-                    // The client gave up; there is nobody left to answer.
+                    // The client aborted the request, so no response can be sent.
                     return true;
                 }
 

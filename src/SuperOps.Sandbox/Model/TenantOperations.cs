@@ -139,8 +139,8 @@ internal static class TenantOperations
 
     public static string? DomainConflict(SandboxTenant tenant, IEnumerable<string> domains)
     {
-        var taken = new HashSet<string>(tenant.Clients.Items.SelectMany(c => c.EmailDomains), StringComparer.OrdinalIgnoreCase);
-        return domains.FirstOrDefault(taken.Contains);
+        var usedDomains = new HashSet<string>(tenant.Clients.Items.SelectMany(c => c.EmailDomains), StringComparer.OrdinalIgnoreCase);
+        return domains.FirstOrDefault(usedDomains.Contains);
     }
 
     public static StoredInvoiceStatus? ParseStatus(string? text) => text?.ToUpperInvariant() switch

@@ -3,9 +3,9 @@ using SuperOps.Sandbox.Model;
 namespace SuperOps.Sandbox.Seeding;
 
 /// <summary>
-/// Fills a tenant with reference data and, when a seed is given, with books that look like a small MSP's:
-/// per-seat managed services, hourly labour and taxable hardware, and a status mix of about 10 % draft,
-/// 50 % approved, 25 % paid, 10 % overdue and 5 % void. Output depends only on the seed and today's date.
+/// Fills a tenant with reference data and, when a seed is given, with books that look like a small MSP's.
+/// Lines are per-seat managed services, hourly labour and taxable hardware. The status mix is about 10 %
+/// draft, 50 % approved, 25 % paid, 10 % overdue and 5 % void. Output depends only on the seed and today's date.
 /// </summary>
 internal static class TenantSeeder
 {
@@ -267,7 +267,12 @@ internal static class TenantSeeder
             _ => random.Next(1, 51),
         };
 
-        decimal? discountRate = random.NextDouble() < 0.08 ? (random.Next(2) == 0 ? 5m : 10m) : null;
+        decimal? discountRate = null;
+        if (random.NextDouble() < 0.08)
+        {
+            discountRate = random.Next(2) == 0 ? 5m : 10m;
+        }
+
         var line = new SandboxLine
         {
             ItemId = tenant.Ids.Next(),
