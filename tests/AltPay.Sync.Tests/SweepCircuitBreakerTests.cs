@@ -86,6 +86,27 @@ public sealed class SweepCircuitBreakerTests
         Assert.Equal(0, await host.ArchivedCustomerCountAsync());
     }
 
+    [Theory]
+    [InlineData(10, SyncRunStatus.Succeeded, 10)]
+    [InlineData(11, SyncRunStatus.AwaitingConfirmation, 0)]
+    public async Task Breaker_TripsAboveTenMissing(int missing, SyncRunStatus expectedStatus, int expectedArchived)
+    {
+        await using var host = await StartAsync();
+        await host.ConnectAsync();
+        var imported = await host.ImportedInvoiceIdsAsync();
+        foreach (var id in imported.Take(missing))
+        {
+            await host.DeleteInvoiceInSuperOpsAsync(id);
+        }
+
+        var run = await host.SweepAsync();
+
+        Assert.True(imported.Count + 10 < 220, $"{imported.Count} invoices and 10 customers make 5 % more than 10.");
+        Assert.Equal(expectedStatus, run.Status);
+        Assert.Equal(expectedArchived, run.InvoicesArchived);
+        Assert.Equal(expectedArchived, await host.ArchivedInvoiceCountAsync());
+    }
+
     // Ten customers and about 90 imported invoices: the breaker's threshold is max(10, 5 % of about 100) = 10.
     private static Task<SyncTestHost> StartAsync() =>
         SyncTestHost.StartAsync(clients: 10, invoicesPerClient: 10, linesPerInvoice: 1);
