@@ -6,6 +6,10 @@ public static class SandboxProgram
     public static void Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+
+        // Settings live in code, not appsettings.json, because AltPay.Web references this project and
+        // would otherwise receive a second appsettings.json in its output directory.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSuperOpsSandbox();
 
         var app = builder.Build();

@@ -59,6 +59,10 @@ public sealed class SandboxTenantStore
     {
         ArgumentNullException.ThrowIfNull(spec);
         Validate(spec);
+        if (Exists(spec.Subdomain))
+        {
+            throw new SandboxTenantExistsException(spec.Subdomain);
+        }
 
         var region = spec.Region.ToLowerInvariant();
         var randomSeed = spec.Seed?.RandomSeed ?? StableHash(spec.Subdomain);
