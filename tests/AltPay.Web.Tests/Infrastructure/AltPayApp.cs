@@ -24,8 +24,14 @@ public class AltPayApp : WebApplicationFactory<Program>
     public const string OperatorKey = "operator-key-for-tests-0123456789abcdef";
 
     public AltPayApp()
+        : this(null)
     {
-        DataDirectory = Directory.CreateTempSubdirectory("altpay-web-tests-").FullName;
+    }
+
+    /// <summary>Uses <paramref name="dataDirectory"/> when given, so a second host can start on the first one's data.</summary>
+    protected AltPayApp(string? dataDirectory)
+    {
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("altpay-web-tests-").FullName;
         Port = FreeLoopbackPort();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}");
         UseKestrel(Port);
@@ -38,6 +44,9 @@ public class AltPayApp : WebApplicationFactory<Program>
     public Uri BaseAddress { get; }
 
     public CapturingLoggerProvider Logs { get; } = new();
+
+    /// <summary>Leaves the data directory in place on dispose, for a restart on the same data.</summary>
+    public bool KeepDataDirectory { get; set; }
 
     /// <summary>Extra settings a test class needs; applied after the defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -133,11 +142,15 @@ public class AltPayApp : WebApplicationFactory<Program>
         {
             // Pooled SQLite connections keep the file open; release them before deleting the folder.
             SqliteConnection.ClearAllPools();
-            TryDeleteDataDirectory();
+
+            if (!KeepDataDirectory)
+            {
+                TryDeleteDataDirectory();
+            }
         }
     }
 
-    private void TryDeleteDataDirectory()
+    public void TryDeleteDataDirectory()
     {
         try
         {
