@@ -110,4 +110,29 @@ public sealed class PagingTests(SandboxFixture fixture) : IClassFixture<SandboxF
         Assert.Equal(afterIds.OrderBy(long.Parse).ToList(), afterIds);
         Assert.All(beforeIds, id => Assert.Contains(id, afterIds));
     }
+
+    [Fact]
+    public async Task SortedList_ReflectsWritesBetweenPages()
+    {
+        var api = await fixture.NewTenantAsync();
+        var client = (await api.AddClientAsync("Sorted Co"))["accountId"]!.GetValue<string>();
+        var first = (await api.AddInvoiceAsync(client, "2026-03-01", "2026-03-20", "APPROVED", ("A", "1", "10.00")))["invoiceId"]!.GetValue<string>();
+        var second = (await api.AddInvoiceAsync(client, "2026-03-02", "2026-03-25", "APPROVED", ("B", "1", "20.00")))["invoiceId"]!.GetValue<string>();
+        var sorted = new { input = new { page = 1, pageSize = 10, sort = new[] { new { attribute = "dueDate", order = "ASC" } } } };
+
+        var before = await api.DataAsync(InvoicePage, sorted);
+        await api.DataAsync(
+            "mutation updateInvoice($input: UpdateInvoiceInput!) { updateInvoice(input: $input) { invoiceId } }",
+            new { input = new { invoiceId = second, dueDate = "2026-03-18" } });
+        var afterMutation = await api.DataAsync(InvoicePage, sorted);
+        var third = (await api.AddInvoiceAsync(client, "2026-03-03", "2026-03-16", "APPROVED", ("C", "1", "30.00")))["invoiceId"]!.GetValue<string>();
+        var afterAdmin = await api.DataAsync(InvoicePage, sorted);
+
+        Assert.Equal(new[] { first, second }, Ids(before));
+        Assert.Equal(new[] { second, first }, Ids(afterMutation));
+        Assert.Equal(new[] { third, second, first }, Ids(afterAdmin));
+    }
+
+    private static List<string> Ids(JsonNode list) =>
+        list["invoices"]!.AsArray().Select(i => i!["invoiceId"]!.GetValue<string>()).ToList();
 }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Text.Json;
 using SuperOps.Sandbox.Model;
 
 namespace SuperOps.Sandbox.GraphQL;
@@ -13,6 +14,7 @@ internal static class ListQuery
     public static (List<T> Page, Dictionary<string, object?> ListInfo) Run<T>(
         IReadOnlyList<T> source,
         Func<T, bool>? scope,
+        string scopeKey,
         ListAttributeSet<T> attributes,
         IDictionary<string, object?>? input,
         SandboxRequestContext context)
@@ -36,9 +38,15 @@ internal static class ListQuery
         var sortKeys = BuildSort(rawSort, attributes);
 
         IReadOnlyList<T> matches;
+        string? cacheKey = null;
         if (filter is null && scope is null && sortKeys is null)
         {
             matches = source;
+        }
+        else if (context.Tenant.ListCache.TryGet(
+            cacheKey = CacheKey(attributes.Operation, scopeKey, rawCondition, rawSort, context), out var cached))
+        {
+            matches = (IReadOnlyList<T>)cached;
         }
         else
         {
@@ -52,6 +60,7 @@ internal static class ListQuery
             }
 
             matches = sortKeys is null ? list : Sort(list, sortKeys, attributes, context);
+            context.Tenant.ListCache.Add(cacheKey, matches);
         }
 
         var skip = (long)(page - 1) * pageSize;
@@ -78,6 +87,19 @@ internal static class ListQuery
         };
         return (pageItems, listInfo);
     }
+
+    /// <summary>
+    /// Identifies a filtered or sorted result so the next page of the same list reuses it. Today is part
+    /// of the key because OVERDUE and relative dates change with it.
+    /// </summary>
+    private static string CacheKey(string operation, string scopeKey, object? rawCondition, object? rawSort, SandboxRequestContext context) =>
+        string.Join(
+            '|',
+            operation,
+            scopeKey,
+            JsonSerializer.Serialize(rawCondition),
+            JsonSerializer.Serialize(rawSort),
+            context.Today.DayNumber.ToString(CultureInfo.InvariantCulture));
 
     public static int? ReadInt(IDictionary<string, object?>? input, string name) =>
         input?.Get(name) switch

@@ -21,7 +21,19 @@ internal static class MutationResolvers
     private static void Set(ISchema schema, string field, Func<IResolveFieldContext, SandboxRequestContext, object?> resolve)
     {
         var fieldType = schema.Mutation!.GetField(field)!;
-        fieldType.Resolver = new FuncFieldResolver<object?>(ctx => resolve(ctx, TypeResolvers.Request(ctx)));
+        fieldType.Resolver = new FuncFieldResolver<object?>(ctx =>
+        {
+            var request = TypeResolvers.Request(ctx);
+            try
+            {
+                return resolve(ctx, request);
+            }
+            finally
+            {
+                // Cleared even when the mutation fails, because a failure after a partial change is still a change.
+                request.Tenant.ListCache.Clear();
+            }
+        });
     }
 
     private static object? UpdateInvoice(IResolveFieldContext context, SandboxRequestContext request)

@@ -76,7 +76,7 @@ internal static class QueryResolvers
 
     private static object? GetClientList(IResolveFieldContext context, SandboxRequestContext request)
     {
-        var (page, listInfo) = ListQuery.Run(request.Tenant.Clients.Items, c => !c.SoftDeleted, ClientAttributes, Input(context), request);
+        var (page, listInfo) = ListQuery.Run(request.Tenant.Clients.Items, c => !c.SoftDeleted, "live", ClientAttributes, Input(context), request);
         return new Dictionary<string, object?> { ["clients"] = page, ["listInfo"] = listInfo };
     }
 
@@ -92,6 +92,7 @@ internal static class QueryResolvers
         var input = Input(context);
         var tenant = request.Tenant;
         Func<SandboxSite, bool> scope = s => tenant.FindLiveClient(s.ClientId) is not null;
+        var scopeKey = "live";
         if (input?.Get("clientId") is { } rawClientId)
         {
             var clientId = RequireId(input, "clientId", "Client");
@@ -101,10 +102,11 @@ internal static class QueryResolvers
             }
 
             scope = s => s.ClientId == clientId;
+            scopeKey = Money.FormatId(clientId);
         }
 
         var listInfoInput = input?.Get("listInfo") as IDictionary<string, object?>;
-        var (page, listInfo) = ListQuery.Run(tenant.Sites.Items, scope, SiteAttributes, listInfoInput, request);
+        var (page, listInfo) = ListQuery.Run(tenant.Sites.Items, scope, scopeKey, SiteAttributes, listInfoInput, request);
         return new Dictionary<string, object?> { ["sites"] = page, ["listInfo"] = listInfo };
     }
 
@@ -132,7 +134,7 @@ internal static class QueryResolvers
 
     private static object? GetInvoiceList(IResolveFieldContext context, SandboxRequestContext request)
     {
-        var (page, listInfo) = ListQuery.Run(request.Tenant.Invoices.Items, null, InvoiceAttributes, Input(context), request);
+        var (page, listInfo) = ListQuery.Run(request.Tenant.Invoices.Items, null, "all", InvoiceAttributes, Input(context), request);
         return new Dictionary<string, object?> { ["invoices"] = page, ["listInfo"] = listInfo };
     }
 
@@ -148,7 +150,7 @@ internal static class QueryResolvers
     {
         var tenant = request.Tenant;
         var (page, listInfo) = ListQuery.Run(
-            tenant.Lines.Items, l => tenant.FindLiveClient(l.Invoice.ClientId) is not null, LineAttributes, Input(context), request);
+            tenant.Lines.Items, l => tenant.FindLiveClient(l.Invoice.ClientId) is not null, "live", LineAttributes, Input(context), request);
         return new Dictionary<string, object?> { ["items"] = page, ["listInfo"] = listInfo };
     }
 

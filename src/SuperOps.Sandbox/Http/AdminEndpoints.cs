@@ -537,6 +537,8 @@ internal static class AdminEndpoints
         }
         finally
         {
+            // Admin reads clear it too; that costs one re-sort and keeps the rule simple.
+            tenant.ListCache.Clear();
             tenant.Lock.Release();
         }
     }

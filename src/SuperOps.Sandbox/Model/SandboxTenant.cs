@@ -28,6 +28,9 @@ internal sealed class SandboxTenant
 
     public IdGenerator Ids { get; }
 
+    /// <summary>Recent filtered or sorted list results; every write clears it.</summary>
+    public ListResultCache ListCache { get; } = new();
+
     public SortedById<SandboxClient> Clients { get; } = new(c => c.AccountId);
     public SortedById<SandboxSite> Sites { get; } = new(s => s.Id);
     public SortedById<SandboxInvoice> Invoices { get; } = new(i => i.InvoiceId);
@@ -150,4 +153,43 @@ internal sealed class RequestCounters
             _window.Clear();
         }
     }
+}
+
+/// <summary>
+/// The last few filtered or sorted list results of a tenant, so paging through a large sorted list sorts
+/// once. Used under the tenant lock only. Callers clear it after every change to the records.
+/// </summary>
+internal sealed class ListResultCache
+{
+    private const int Capacity = 4;
+
+    private readonly LinkedList<(string Key, object Result)> _entries = new();
+
+    public bool TryGet(string key, out object result)
+    {
+        for (var node = _entries.First; node is not null; node = node.Next)
+        {
+            if (node.Value.Key == key)
+            {
+                _entries.Remove(node);
+                _entries.AddFirst(node);
+                result = node.Value.Result;
+                return true;
+            }
+        }
+
+        result = null!;
+        return false;
+    }
+
+    public void Add(string key, object result)
+    {
+        _entries.AddFirst((key, result));
+        if (_entries.Count > Capacity)
+        {
+            _entries.RemoveLast();
+        }
+    }
+
+    public void Clear() => _entries.Clear();
 }
