@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AltPay.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,6 +85,29 @@ public sealed class SweepCircuitBreakerTests
         Assert.IsType<SyncRunStateException>(confirmAfterDismiss);
         Assert.Equal(0, await host.ArchivedInvoiceCountAsync());
         Assert.Equal(0, await host.ArchivedCustomerCountAsync());
+    }
+
+    [Fact]
+    public async Task HeldBack_ListsMissingInvoicesAsDocumented()
+    {
+        await using var host = await StartAsync();
+        await host.ConnectAsync();
+        var deleted = await DeleteThirtyPercentAsync(host);
+
+        var run = await host.SweepAsync();
+
+        await using var db = await host.DbAsync();
+        var expected = await db.Invoices
+            .Where(invoice => deleted.Contains(invoice.ExternalId!))
+            .Select(invoice => invoice.Id)
+            .ToListAsync();
+        var heldBack = JsonNode.Parse(run.HeldBack!) as JsonObject;
+        var invoices = heldBack?["invoices"] as JsonArray;
+        var customers = heldBack?["customers"] as JsonArray;
+        Assert.NotNull(invoices);
+        Assert.NotNull(customers);
+        Assert.Equal(expected.Order(), invoices.Select(node => Guid.Parse((string)node!)).Order());
+        Assert.Empty(customers);
     }
 
     [Theory]
