@@ -17,6 +17,9 @@ public sealed class AltPayOptions
 
     public BootstrapSettings Bootstrap { get; set; } = new();
 
+    /// <summary>Sign-in attempts allowed per minute from one IP address. The default value is 10.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
     /// <summary>Bearer key of the operator endpoints; they are not mapped while it is unset.</summary>
     public string? OperatorApiKey { get; set; }
 

@@ -19,6 +19,11 @@ internal sealed class AltPayOptionsValidator : IValidateOptions<AltPayOptions>
             failures.Add("AltPay:DataDirectory is empty; set a folder path such as .altpay, or remove the setting to use the default.");
         }
 
+        if (options.SignInAttemptsPerMinute < 1)
+        {
+            failures.Add($"AltPay:SignInAttemptsPerMinute is {options.SignInAttemptsPerMinute}; set a whole number of 1 or more.");
+        }
+
         var bootstrap = options.Bootstrap;
 
         if (bootstrap.ApiKey is { } apiKey && !ApiKeyFormat.IsWellFormed(apiKey))

@@ -5,7 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 var options = builder.AddAltPayOptions();
 builder.AddAltPayPersistence(options);
-builder.AddAltPayAuth();
+builder.AddAltPayAuth(options);
 builder.AddAltPayApi();
 builder.AddAltPayDashboard();
 builder.AddAltPayDemoMode(options);

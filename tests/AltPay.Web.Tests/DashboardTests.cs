@@ -71,6 +71,35 @@ public sealed class DashboardTests(AltPayApp app) : IClassFixture<AltPayApp>
     }
 
     [Fact]
+    public async Task FiveFailuresLockAccount()
+    {
+        var partner = await app.CreatePartnerAsync("Lockout IT");
+        using var browser = app.CreateBrowserClient();
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var failed = await browser.SignInAsync(partner.AdminEmail, "not-the-password-1A!");
+            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        }
+
+        using var response = await browser.SignInAsync(partner.AdminEmail, partner.AdminPassword);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("This account is locked after too many failed sign-ins", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task HealthAnswers200()
+    {
+        using var browser = app.CreateBrowserClient();
+
+        using var response = await browser.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task FormPostWithoutAntiforgeryIs400()
     {
         var partner = await app.CreatePartnerAsync("Antiforgery IT");

@@ -106,6 +106,22 @@ public sealed class DemoModeTests
         Assert.Contains("AltPay:Bootstrap:AdminPassword has 5 characters", message);
     }
 
+    [Fact]
+    public async Task SignInIsRateLimited()
+    {
+        using var app = new RateLimitedApp();
+        using var browser = app.CreateBrowserClient();
+        var statuses = new List<HttpStatusCode>();
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var response = await browser.SignInAsync("nobody@example.com", "not-the-password-1A!");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     private static DemoTenantFile ReadTenantFile(string dataDirectory) =>
         JsonSerializer.Deserialize<DemoTenantFile>(File.ReadAllText(Path.Combine(dataDirectory, DemoTenantFile.FileName)), JsonSerializerOptions.Web)!;
 
@@ -116,6 +132,14 @@ public sealed class DemoModeTests
             ["AltPay:Sandbox:SeedDemoTenant"] = "true",
             ["AltPay:Bootstrap:ApiKey"] = BootstrapKey,
             ["AltPay:Bootstrap:AdminEmail"] = "admin@demo.example",
+        };
+    }
+
+    private sealed class RateLimitedApp : AltPayApp
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["AltPay:SignInAttemptsPerMinute"] = "2",
         };
     }
 

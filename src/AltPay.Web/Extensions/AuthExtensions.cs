@@ -7,13 +7,11 @@ namespace AltPay.Web.Extensions;
 
 public static class AuthExtensions
 {
-    private const int SignInAttemptsPerMinute = 10;
-
     /// <summary>
     /// Registers Identity with cookie sign-in for the dashboard, the API-key scheme for the REST API,
     /// the role policies and the sign-in rate limit.
     /// </summary>
-    public static void AddAltPayAuth(this WebApplicationBuilder builder)
+    public static void AddAltPayAuth(this WebApplicationBuilder builder, AltPayOptions altPayOptions)
     {
         var services = builder.Services;
 
@@ -70,7 +68,7 @@ public static class AuthExtensions
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions
                         {
-                            PermitLimit = SignInAttemptsPerMinute,
+                            PermitLimit = altPayOptions.SignInAttemptsPerMinute,
                             Window = TimeSpan.FromMinutes(1),
                             QueueLimit = 0,
                         })

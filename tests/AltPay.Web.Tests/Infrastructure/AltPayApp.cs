@@ -68,6 +68,7 @@ public class AltPayApp : WebApplicationFactory<Program>
         builder.UseSetting("AltPay:SuperOps:EuBaseUrl", $"{BaseAddress}sandbox/eu/msp");
         builder.UseSetting("AltPay:SuperOps:RetryBaseDelay", "00:00:00.050");
         builder.UseSetting("AltPay:Sync:SchedulingEnabled", "false");
+        builder.UseSetting("AltPay:SignInAttemptsPerMinute", "1000");
 
         foreach (var (key, value) in Settings)
         {
