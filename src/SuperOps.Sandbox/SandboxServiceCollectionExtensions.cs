@@ -20,7 +20,7 @@ public static class SandboxServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SandboxTenantStore>();
-        services.TryAddSingleton<SandboxSchemas>();
+        services.TryAddSingleton(_ => SandboxSchemas.Shared);
         services.TryAddSingleton<GraphQLEndpoint>();
         return services;
     }

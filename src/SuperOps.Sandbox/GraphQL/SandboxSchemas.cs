@@ -15,11 +15,19 @@ internal sealed partial class SandboxSchemas
     public const string PaymentsExtensionFile = "altpay-payments-extension.graphql";
     public const string ConditionExtensionFile = "sandbox-condition-extension.graphql";
 
-    public SandboxSchemas()
+    private static readonly Lazy<SandboxSchemas> SharedInstance = new(() => new SandboxSchemas());
+
+    private SandboxSchemas()
     {
         Full = Build(withPaymentsExtension: true);
         Documented = Build(withPaymentsExtension: false);
     }
+
+    /// <summary>
+    /// One instance per process, shared by every host, because building a schema from the 3,700-line SDL
+    /// is slow and the schemas keep no per-host state (resolvers read the tenant from the user context).
+    /// </summary>
+    public static SandboxSchemas Shared => SharedInstance.Value;
 
     public ISchema Full { get; }
 
