@@ -34,4 +34,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 8, EventName = "ConnectionSaved", Level = LogLevel.Information,
         Message = "Partner {PartnerId} saved its SuperOps connection {ConnectionId}")]
     public static partial void ConnectionSaved(ILogger logger, Guid partnerId, Guid connectionId);
+
+    [LoggerMessage(EventId = 9, EventName = "ConnectionCheckFailed", Level = LogLevel.Warning,
+        Message = "Partner {PartnerId} could not connect SuperOps: {Reason}")]
+    public static partial void ConnectionCheckFailed(ILogger logger, Guid partnerId, string reason);
+
+    [LoggerMessage(EventId = 10, EventName = "RequestRejected", Level = LogLevel.Information,
+        Message = "Request {Method} {Path} was answered with {Status} because of {ExceptionType}")]
+    public static partial void RequestRejected(ILogger logger, string method, string path, int status, string exceptionType);
 }

@@ -29,6 +29,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        Log.RequestRejected(logger, httpContext.Request.Method, httpContext.Request.Path, httpContext.Response.StatusCode, exception.GetType().Name);
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

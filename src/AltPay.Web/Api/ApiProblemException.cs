@@ -1,7 +1,7 @@
 namespace AltPay.Web.Api;
 
 /// <summary>
-/// A request the API rejects, with the problem details to answer. <see cref="Errors"/> maps each
+/// A request the API rejects, with the problem details to return. <see cref="Errors"/> maps each
 /// field at fault (camelCase, as in the request) to messages that name the value and the fix.
 /// </summary>
 public sealed class ApiProblemException(

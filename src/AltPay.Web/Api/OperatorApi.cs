@@ -63,7 +63,7 @@ public static class OperatorApi
             new CreatePartnerResponse(created.PartnerId, created.Name, created.ApiKey, created.AdminEmail, created.AdminPassword));
     }
 
-    // Hashing both sides first gives equal lengths, so the comparison time says nothing about the key.
+    // Hashing both sides first gives equal lengths, so the comparison time reveals nothing about the key.
     private static bool IsOperatorKey(string? header, string? operatorKey)
     {
         const string bearer = "Bearer ";

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace AltPay.Web.Auth;
 
-/// <summary>Adds the user's partner to the sign-in cookie, so each request knows its partner without a query.</summary>
+/// <summary>Adds the user's partner to the sign-in cookie, so each request carries its partner without a query.</summary>
 internal sealed class PartnerClaimsPrincipalFactory(
     UserManager<PartnerUser> userManager,
     RoleManager<IdentityRole> roleManager,

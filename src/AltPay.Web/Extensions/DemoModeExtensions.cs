@@ -8,7 +8,7 @@ public static class DemoModeExtensions
     public const string DefaultUrl = "http://localhost:5080";
 
     /// <summary>
-    /// Listens on http://localhost:5080 unless ASPNETCORE_URLS says otherwise and, in demo mode,
+    /// Listens on http://localhost:5080 unless ASPNETCORE_URLS sets another address and, in demo mode,
     /// registers the sandbox and points the SuperOps base URLs at it unless they are configured.
     /// </summary>
     public static void AddAltPayDemoMode(this WebApplicationBuilder builder, AltPayOptions options)

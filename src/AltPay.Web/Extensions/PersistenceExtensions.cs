@@ -31,7 +31,7 @@ public static class PersistenceExtensions
     public static Task MigrateAltPayDatabaseAsync(this WebApplication app) =>
         app.Services.MigrateAltPayDatabaseAsync(app.Lifetime.ApplicationStopping);
 
-    /// <summary>Maps <c>GET /health</c>: 200 when the database answers, 503 when it does not.</summary>
+    /// <summary>Maps <c>GET /health</c>: 200 when the database responds, 503 when it does not.</summary>
     public static IEndpointConventionBuilder MapAltPayHealth(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapHealthChecks("/health").AllowAnonymous();
 }
@@ -44,6 +44,6 @@ internal sealed class DatabaseHealthCheck(Microsoft.EntityFrameworkCore.IDbConte
 
         return await db.Database.CanConnectAsync(cancellationToken)
             ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy("The database did not answer.");
+            : HealthCheckResult.Unhealthy("The database did not respond.");
     }
 }

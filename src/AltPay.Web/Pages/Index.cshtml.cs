@@ -36,7 +36,8 @@ public sealed class IndexModel(AltPayDbContext db, ConnectionService connections
         OverdueCount = await InvoiceQueries.WhereStatusOn(db.Invoices.Where(invoice => invoice.ArchivedAt == null), InvoiceStatus.Overdue, today)
             .CountAsync(cancellationToken);
 
-        // Open and partly paid invoices always have a positive balance, so the plain difference is exact.
+        // The domain marks an invoice paid once nothing is outstanding, so open and partly paid ones have a
+        // positive balance and the plain difference needs no clamping at zero.
         OutstandingByCurrency = await unsettled
             .GroupBy(invoice => invoice.Currency)
             .Select(group => new { Currency = group.Key, Total = group.Sum(invoice => invoice.TotalMinor - invoice.SuperOpsPaidMinor - invoice.AltPayPaidMinor) })

@@ -65,15 +65,18 @@ public sealed class SuperOpsModel(ConnectionService connections, SyncRunCoordina
         {
             _errors = exception.Errors.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
             FormError = "Check the fields marked below.";
+            Log.ConnectionCheckFailed(logger, partnerId, "invalid " + string.Join(", ", exception.Errors.Keys));
         }
         catch (ConnectionRejectedException exception)
         {
             _errors[exception.Field] = exception.Message;
             FormError = "SuperOps did not accept these details; nothing was saved.";
+            Log.ConnectionCheckFailed(logger, partnerId, "rejected " + exception.Field);
         }
         catch (SuperOpsUnreachableException exception)
         {
             FormError = exception.Message;
+            Log.ConnectionCheckFailed(logger, partnerId, "SuperOps unreachable");
         }
 
         ApiToken = null;
