@@ -196,24 +196,32 @@ public sealed class DashboardTests(AltPayApp app) : IClassFixture<AltPayApp>
     }
 
     [Fact]
+    public async Task MemberCanSyncButNotConnect()
+    {
+        await app.CreateSandboxTenantAsync("member-msp", "member-token-1122", clients: 1, invoicesPerClient: 1, linesPerInvoice: 1);
+        var partner = await app.CreatePartnerAsync("Member IT");
+        using var api = app.CreateApiClient(partner.ApiKey);
+        await api.ConnectAndSyncAsync("member-msp", "member-token-1122");
+        using var browser = await SignInWithRoleAsync(partner.Id, "member@member-it.example", PartnerRoles.Member);
+
+        var token = await browser.ReadAntiforgeryTokenAsync("/Integrations/SuperOps");
+        var html = await browser.GetStringAsync("/Integrations/SuperOps");
+        using var connect = await browser.PostAsync("/Integrations/SuperOps?handler=Connect", Form(token));
+        using var disconnect = await browser.PostAsync("/Integrations/SuperOps?handler=Disconnect", Form(token));
+        using var sync = await browser.PostAsync("/Integrations/SuperOps?handler=Sync", Form(token));
+
+        Assert.DoesNotContain("Check and save", html);
+        Assert.Contains("Sync now", html);
+        Assert.Equal(HttpStatusCode.Forbidden, connect.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, disconnect.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, sync.StatusCode);
+    }
+
+    [Fact]
     public async Task ReadOnlyUserCannotConnect()
     {
         var partner = await app.CreatePartnerAsync("Read Only IT");
-        const string email = "viewer@read-only-it.example";
-        const string password = "Viewer-password-42";
-
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PartnerUser>>();
-            var user = new PartnerUser { PartnerId = partner.Id, UserName = email, Email = email, EmailConfirmed = true };
-            Assert.True((await users.CreateAsync(user, password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(user, PartnerRoles.ReadOnly)).Succeeded);
-        }
-
-        using var browser = app.CreateBrowserClient();
-        using (await browser.SignInAsync(email, password))
-        {
-        }
+        using var browser = await SignInWithRoleAsync(partner.Id, "viewer@read-only-it.example", PartnerRoles.ReadOnly);
 
         var token = await browser.ReadAntiforgeryTokenAsync("/Integrations/SuperOps");
         var html = await browser.GetStringAsync("/Integrations/SuperOps");
@@ -247,6 +255,24 @@ public sealed class DashboardTests(AltPayApp app) : IClassFixture<AltPayApp>
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal("/signin", signOut.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    private async Task<HttpClient> SignInWithRoleAsync(Guid partnerId, string email, string role)
+    {
+        const string password = "Role-user-password-42";
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PartnerUser>>();
+            var user = new PartnerUser { PartnerId = partnerId, UserName = email, Email = email, EmailConfirmed = true };
+            Assert.True((await users.CreateAsync(user, password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        }
+
+        var browser = app.CreateBrowserClient();
+        using var signIn = await browser.SignInAsync(email, password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        return browser;
     }
 
     private static FormUrlEncodedContent Form(string antiforgeryToken) => new(new Dictionary<string, string>
