@@ -89,7 +89,7 @@ public sealed class DashboardTests(AltPayApp app) : IClassFixture<AltPayApp>
     }
 
     [Fact]
-    public async Task HealthAnswers200()
+    public async Task HealthReturns200()
     {
         using var browser = app.CreateBrowserClient();
 
