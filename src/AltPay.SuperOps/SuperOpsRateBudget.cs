@@ -13,7 +13,9 @@ namespace AltPay.SuperOps;
 /// </summary>
 public sealed class SuperOpsRateBudget
 {
-    private static readonly TimeSpan WindowLength = TimeSpan.FromMinutes(1);
+    // A grant is held a little longer than SuperOps' 60 s window, because the server counts a request
+    // when it arrives, which is after the grant; a slow request would otherwise overlap the next window.
+    public static readonly TimeSpan GrantHeldFor = TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
@@ -61,7 +63,7 @@ public sealed class SuperOpsRateBudget
                 lock (window)
                 {
                     var now = _timeProvider.GetUtcNow();
-                    window.RemoveExpired(now - WindowLength);
+                    window.RemoveExpired(now - GrantHeldFor);
 
                     var blockedByWriteBack = !isWriteBack && window.WriteBackWaiters > 0;
                     if (!blockedByWriteBack && window.Granted.Count < limit)
@@ -72,7 +74,7 @@ public sealed class SuperOpsRateBudget
 
                     // The request waits for the grant that frees a slot for its priority to leave the window.
                     var slotsToFree = Math.Max(1, window.Granted.Count - limit + 1);
-                    delay = window.Granted.ElementAt(slotsToFree - 1) + WindowLength - now;
+                    delay = window.Granted.ElementAt(slotsToFree - 1) + GrantHeldFor - now;
                     if (delay <= TimeSpan.Zero)
                     {
                         delay = TimeSpan.FromMilliseconds(1);
@@ -128,7 +130,7 @@ public sealed class SuperOpsRateBudget
 
         lock (window)
         {
-            window.RemoveExpired(_timeProvider.GetUtcNow() - WindowLength);
+            window.RemoveExpired(_timeProvider.GetUtcNow() - GrantHeldFor);
             return window.Granted.Count;
         }
     }

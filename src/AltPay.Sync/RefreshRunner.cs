@@ -21,6 +21,9 @@ public sealed class RefreshRunner(
     // Invoices whose lines changed are rewritten this many at a time, one transaction each.
     private const int LineChunkSize = 100;
 
+    // Pages read ahead while the current page is applied.
+    private const int PagesAhead = 2;
+
     public async Task RunAsync(SyncRun run, SuperOpsConnection connection, CancellationToken cancellationToken)
     {
         var client = clientFactory.Create(Credentials(connection));
@@ -74,13 +77,13 @@ public sealed class RefreshRunner(
 
     private async Task RefreshCustomersAsync(RefreshContext context, CancellationToken cancellationToken)
     {
-        await foreach (var page in context.Client.ListClientsAsync(context.Clients, cancellationToken))
+        await foreach (var page in context.Client.ListClientsAsync(context.Clients, cancellationToken).PrefetchAsync(PagesAhead, cancellationToken))
         {
             var records = page.Where(record => context.SeenClients.Add(record.AccountId)).ToList();
             await ApplyCustomerPageAsync(context, records, cancellationToken);
             context.Run.RecordsRead += page.Count;
-            context.Run.Progress = $"Reading clients: page {context.Clients.Pages}";
-            SyncLog.PageApplied(logger, context.Run.Id, "clients", context.Clients.Pages, page.Count);
+            context.Run.Progress = $"Reading clients: {context.SeenClients.Count} read";
+            SyncLog.PageApplied(logger, context.Run.Id, "clients", context.SeenClients.Count, page.Count);
         }
     }
 
@@ -135,14 +138,14 @@ public sealed class RefreshRunner(
         await LoadCustomerIdsAsync(context, cancellationToken);
 
         var withPayments = context.Connection.InvoicePayments;
-        await foreach (var page in context.Client.ListInvoicesAsync(context.Invoices, withPayments, cancellationToken))
+        await foreach (var page in context.Client.ListInvoicesAsync(context.Invoices, withPayments, cancellationToken).PrefetchAsync(PagesAhead, cancellationToken))
         {
             var records = page.Where(record => context.SeenInvoices.Add(record.InvoiceId)).ToList();
             var inbound = records.Select(record => (Record: record, Inbound: InboundMapper.ToInbound(record, context.Connection.Currency, withPayments))).ToList();
             await ApplyInvoicePageAsync(context, inbound, cancellationToken);
             context.Run.RecordsRead += page.Count;
-            context.Run.Progress = $"Reading invoices: page {context.Invoices.Pages}";
-            SyncLog.PageApplied(logger, context.Run.Id, "invoices", context.Invoices.Pages, page.Count);
+            context.Run.Progress = $"Reading invoices: {context.SeenInvoices.Count} of {context.Invoices.TotalCountAtStart?.ToString() ?? "?"} read";
+            SyncLog.PageApplied(logger, context.Run.Id, "invoices", context.SeenInvoices.Count, page.Count);
         }
     }
 
@@ -258,7 +261,7 @@ public sealed class RefreshRunner(
         var linesByInvoice = new Dictionary<string, List<InboundLine>>(StringComparer.Ordinal);
         var seenLines = new HashSet<string>(StringComparer.Ordinal);
 
-        await foreach (var page in context.Client.ListInvoiceLinesAsync(context.Lines, cancellationToken))
+        await foreach (var page in context.Client.ListInvoiceLinesAsync(context.Lines, cancellationToken).PrefetchAsync(PagesAhead, cancellationToken))
         {
             foreach (var record in page)
             {
@@ -277,7 +280,7 @@ public sealed class RefreshRunner(
             }
 
             context.Run.RecordsRead += page.Count;
-            context.Run.Progress = $"Reading invoice lines: page {context.Lines.Pages}";
+            context.Run.Progress = $"Reading invoice lines: {seenLines.Count} of {context.Lines.TotalCountAtStart?.ToString() ?? "?"} read";
         }
 
         await ApplyLinesAsync(context, linesByInvoice, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using AltPay.Data;
 using AltPay.Domain;
 using AltPay.SuperOps;
@@ -22,6 +23,8 @@ public sealed class SweepRunner(
 {
     public const int CircuitBreakerMinimum = 10;
     public const decimal CircuitBreakerShare = 0.05m;
+
+    private static readonly JsonSerializerOptions HeldBackJson = new(JsonSerializerDefaults.Web);
 
     public async Task RunAsync(SyncRun run, SuperOpsConnection connection, CancellationToken cancellationToken)
     {
@@ -66,7 +69,7 @@ public sealed class SweepRunner(
         {
             run.Status = SyncRunStatus.AwaitingConfirmation;
             run.Progress = "Finished";
-            run.HeldBack = JsonSerializer.Serialize(confirmed);
+            run.HeldBack = JsonSerializer.Serialize(confirmed, HeldBackJson);
             run.Error = $"{confirmed.Count} records are missing from SuperOps, more than the {threshold} a sweep archives without asking. "
                 + "Nothing was archived: confirm the sweep to archive them, or dismiss it.";
             SyncLog.SweepHeldBack(logger, run.Id, run.PartnerId, confirmed.Count, threshold);
@@ -81,7 +84,7 @@ public sealed class SweepRunner(
     /// <summary>Archives exactly what a held-back sweep found, once the partner confirms.</summary>
     public async Task ConfirmAsync(SyncRun run, CancellationToken cancellationToken)
     {
-        var held = JsonSerializer.Deserialize<HeldBackRecords>(run.HeldBack ?? "{}") ?? new HeldBackRecords([], []);
+        var held = JsonSerializer.Deserialize<HeldBackRecords>(run.HeldBack ?? "{}", HeldBackJson) ?? new HeldBackRecords([], []);
         await ArchiveAsync(run, held, cancellationToken);
         run.Status = SyncRunStatus.Succeeded;
         run.Error = null;
@@ -252,6 +255,7 @@ public sealed class SweepRunner(
 
     private sealed record HeldBackRecords(List<Guid> Customers, List<Guid> Invoices)
     {
+        [JsonIgnore]
         public int Count => Customers.Count + Invoices.Count;
     }
 }

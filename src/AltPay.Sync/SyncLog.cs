@@ -34,8 +34,8 @@ internal static partial class SyncLog
     public static partial void RunNotSaved(ILogger logger, Exception exception, Guid runId, Guid partnerId);
 
     [LoggerMessage(EventId = 2014, EventName = "PageApplied", Level = LogLevel.Debug,
-        Message = "Sync run {RunId} applied {List} page {Page} ({Records} records)")]
-    public static partial void PageApplied(ILogger logger, Guid runId, string list, int page, int records);
+        Message = "Sync run {RunId} applied a page of {Records} {List}; {Read} read so far")]
+    public static partial void PageApplied(ILogger logger, Guid runId, string list, int read, int records);
 
     [LoggerMessage(EventId = 2020, EventName = "Scheduled", Level = LogLevel.Information,
         Message = "Scheduled partner {PartnerId} connection {ConnectionId}: refresh every {RefreshInterval}, sweep every {SweepInterval}")]

@@ -140,6 +140,8 @@ public sealed class SyncRunCoordinator(
             throw new SyncRunStateException(runId, $"Sync run {runId} is not a sweep awaiting confirmation (its status is {run.Status}).");
         }
 
+        var resolution = new TaskCompletionSource<SyncRun>(TaskCreationOptions.RunContinuationsAsynchronously);
+
         lock (_gate)
         {
             if (_activeByConnection.TryGetValue(run.ConnectionId, out var active))
@@ -147,7 +149,7 @@ public sealed class SyncRunCoordinator(
                 throw new SyncRunStateException(active.Run.Id, $"Run {active.Run.Id} of this connection is in progress; try again when it has finished.");
             }
 
-            _activeByConnection[run.ConnectionId] = new ActiveRun(run, new TaskCompletionSource<SyncRun>());
+            _activeByConnection[run.ConnectionId] = new ActiveRun(run, resolution);
         }
 
         try
@@ -172,6 +174,7 @@ public sealed class SyncRunCoordinator(
         finally
         {
             Release(run.ConnectionId);
+            resolution.TrySetResult(run);
         }
     }
 

@@ -33,7 +33,7 @@ public sealed class SuperOpsClientBudgetTests
         Assert.False(reading.IsCompleted);
         Assert.Equal(2, client.RequestsSent);
 
-        time.Advance(TimeSpan.FromSeconds(60));
+        time.Advance(SuperOpsRateBudget.GrantHeldFor);
         await reading.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal([100, 100, 50], pages);
@@ -57,7 +57,7 @@ public sealed class SuperOpsClientBudgetTests
 
         Assert.NotEmpty(methods);
         Assert.False(waiting.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(60));
+        time.Advance(SuperOpsRateBudget.GrantHeldFor);
         await waiting.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(3, background.RequestsSent);
         Assert.Equal(1, writeBack.RequestsSent);

@@ -20,7 +20,7 @@ public sealed class SuperOpsRateBudgetTests
         var eleventh = budget.AcquireAsync(Token, SuperOpsPriority.WriteBack, CancellationToken.None).AsTask();
         Assert.False(eleventh.IsCompleted);
 
-        time.Advance(TimeSpan.FromSeconds(59));
+        time.Advance(SuperOpsRateBudget.GrantHeldFor - TimeSpan.FromSeconds(1));
         Assert.False(eleventh.IsCompleted);
 
         time.Advance(TimeSpan.FromSeconds(1));
@@ -45,7 +45,7 @@ public sealed class SuperOpsRateBudgetTests
         Assert.True(writeBack.IsCompletedSuccessfully);
         Assert.False(tenthBackground.IsCompleted);
 
-        time.Advance(TimeSpan.FromSeconds(60));
+        time.Advance(SuperOpsRateBudget.GrantHeldFor);
         await tenthBackground.WaitAsync(Completion);
     }
 
@@ -65,7 +65,7 @@ public sealed class SuperOpsRateBudgetTests
         var firstWriteBack = budget.AcquireAsync(Token, SuperOpsPriority.WriteBack, CancellationToken.None).AsTask();
         var secondWriteBack = budget.AcquireAsync(Token, SuperOpsPriority.WriteBack, CancellationToken.None).AsTask();
 
-        time.Advance(TimeSpan.FromSeconds(50));
+        time.Advance(SuperOpsRateBudget.GrantHeldFor - TimeSpan.FromSeconds(10));
         await Task.WhenAny(firstWriteBack, secondWriteBack).WaitAsync(Completion);
         Assert.False(background.IsCompleted);
 

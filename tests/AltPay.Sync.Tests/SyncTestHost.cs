@@ -139,7 +139,8 @@ internal sealed class SyncTestHost : IAsyncDisposable
     public async Task<SyncRun> RunAsync(SyncRunKind kind)
     {
         var start = await Get<SyncRunCoordinator>().StartAsync(PartnerId, kind, SyncRunTrigger.Manual, CancellationToken.None);
-        return await start.Completion.WaitAsync(TimeSpan.FromSeconds(60));
+        // Generous, because a run held back by a small rate budget waits out a whole minute.
+        return await start.Completion.WaitAsync(TimeSpan.FromMinutes(3));
     }
 
     public async Task<AltPayDbContext> DbAsync()
