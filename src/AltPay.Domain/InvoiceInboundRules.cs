@@ -133,8 +133,11 @@ public static class InvoiceInboundRules
         return result;
     }
 
-    /// <summary>Applies the SuperOps lines of an invoice; <paramref name="linesHash"/> identifies their content.</summary>
-    public static InboundResult ApplyLines(Invoice invoice, IReadOnlyList<InboundLine> lines, string linesHash, DateTimeOffset now)
+    /// <summary>
+    /// Applies the SuperOps lines of an invoice; <paramref name="linesHash"/> identifies their content.
+    /// <paramref name="currentLineCount"/> describes the change when the current lines are not loaded.
+    /// </summary>
+    public static InboundResult ApplyLines(Invoice invoice, IReadOnlyList<InboundLine> lines, string linesHash, DateTimeOffset now, int? currentLineCount = null)
     {
         var result = new InboundResult();
 
@@ -143,7 +146,7 @@ public static class InvoiceInboundRules
             return result;
         }
 
-        var change = new FieldChange(FieldLines, $"{invoice.Lines.Count} lines", $"{lines.Count} lines");
+        var change = new FieldChange(FieldLines, $"{currentLineCount ?? invoice.Lines.Count} lines", $"{lines.Count} lines");
         result.PaidLockedOrApplied(invoice.PaidLocked).Add(change);
 
         if (invoice.PaidLocked)

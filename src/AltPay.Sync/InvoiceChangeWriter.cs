@@ -21,11 +21,12 @@ internal sealed class InvoiceChangeWriter(AltPayDbContext db, SyncRun run, DateT
 
     public DateTimeOffset Now { get; } = now;
 
-    public void Imported(Invoice invoice)
+    /// <summary>Returns the timeline event of a new invoice, for the caller to insert with the invoice.</summary>
+    public TimelineEvent Imported(Invoice invoice)
     {
         var total = Money.FromMinorUnits(invoice.TotalMinor, invoice.Currency);
-        AddEvent(invoice, TimelineKinds.Imported, $"Imported from SuperOps: invoice {invoice.Number}, total {total:0.00} {invoice.Currency}.");
         run.InvoicesCreated++;
+        return NewEvent(invoice, TimelineKinds.Imported, $"Imported from SuperOps: invoice {invoice.Number}, total {total:0.00} {invoice.Currency}.");
     }
 
     /// <summary>Restores an archived invoice that SuperOps lists again. Returns whether it was archived.</summary>
@@ -98,17 +99,16 @@ internal sealed class InvoiceChangeWriter(AltPayDbContext db, SyncRun run, DateT
         return $"{label} from {change.AltPayValue ?? "none"} to {change.SuperOpsValue ?? "none"}";
     }
 
-    private void AddEvent(Invoice invoice, string kind, string message)
+    private void AddEvent(Invoice invoice, string kind, string message) => db.TimelineEvents.Add(NewEvent(invoice, kind, message));
+
+    private TimelineEvent NewEvent(Invoice invoice, string kind, string message) => new()
     {
-        db.TimelineEvents.Add(new TimelineEvent
-        {
-            Id = Guid.NewGuid(),
-            PartnerId = invoice.PartnerId,
-            InvoiceId = invoice.Id,
-            At = Now,
-            Kind = kind,
-            Message = message,
-            RunId = run.Id,
-        });
-    }
+        Id = Guid.NewGuid(),
+        PartnerId = invoice.PartnerId,
+        InvoiceId = invoice.Id,
+        At = Now,
+        Kind = kind,
+        Message = message,
+        RunId = run.Id,
+    };
 }

@@ -18,9 +18,6 @@ public sealed class RefreshRunner(
     TimeProvider timeProvider,
     ILogger<RefreshRunner> logger)
 {
-    // Invoices whose lines changed are rewritten this many at a time, one transaction each.
-    private const int LineChunkSize = 100;
-
     // Pages read ahead while the current page is applied.
     private const int PagesAhead = 2;
 
@@ -32,8 +29,8 @@ public sealed class RefreshRunner(
         try
         {
             await RefreshCustomersAsync(context, cancellationToken);
-            await RefreshInvoicesAsync(context, cancellationToken);
-            await RefreshLinesAsync(context, cancellationToken);
+            var linesByInvoice = await ReadLinesAsync(context, cancellationToken);
+            await RefreshInvoicesAsync(context, linesByInvoice, cancellationToken);
             Finish(context);
         }
         finally
@@ -95,6 +92,7 @@ public sealed class RefreshRunner(
             .Where(customer => customer.Source == RecordSource.SuperOps && ids.Contains(customer.ExternalId!))
             .ToDictionaryAsync(customer => customer.ExternalId!, cancellationToken);
         var now = timeProvider.GetUtcNow();
+        var restored = new List<Customer>();
 
         foreach (var record in records)
         {
@@ -118,6 +116,7 @@ public sealed class RefreshRunner(
                 customer.ArchivedBySweepRunId = null;
                 customer.UpdatedAt = now;
                 context.Run.CustomersRestored++;
+                restored.Add(customer);
             }
 
             if (customer.ContentHash == hash)
@@ -130,10 +129,12 @@ public sealed class RefreshRunner(
             context.Run.CustomersUpdated++;
         }
 
+        await SweepRunner.AddCustomerEventsAsync(db, restored, TimelineKinds.Restored,
+            customer => $"Customer {customer.Name} restored: SuperOps lists the client again.", context.Run.Id, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task RefreshInvoicesAsync(RefreshContext context, CancellationToken cancellationToken)
+    private async Task RefreshInvoicesAsync(RefreshContext context, Dictionary<string, List<InboundLine>> linesByInvoice, CancellationToken cancellationToken)
     {
         await LoadCustomerIdsAsync(context, cancellationToken);
 
@@ -141,12 +142,31 @@ public sealed class RefreshRunner(
         await foreach (var page in context.Client.ListInvoicesAsync(context.Invoices, withPayments, cancellationToken).PrefetchAsync(PagesAhead, cancellationToken))
         {
             var records = page.Where(record => context.SeenInvoices.Add(record.InvoiceId)).ToList();
-            var inbound = records.Select(record => (Record: record, Inbound: InboundMapper.ToInbound(record, context.Connection.Currency, withPayments))).ToList();
-            await ApplyInvoicePageAsync(context, inbound, cancellationToken);
+            var items = records.Select(record => ToPageItem(context, record, linesByInvoice)).ToList();
+            await ApplyInvoicePageAsync(context, items, cancellationToken);
             context.Run.RecordsRead += page.Count;
-            context.Run.Progress = $"Reading invoices: {context.SeenInvoices.Count} of {context.Invoices.TotalCountAtStart?.ToString() ?? "?"} read";
+            context.Run.Progress = $"Applying invoices: {context.SeenInvoices.Count} of {context.Invoices.TotalCountAtStart?.ToString() ?? "?"} read";
             SyncLog.PageApplied(logger, context.Run.Id, "invoices", context.SeenInvoices.Count, page.Count);
         }
+    }
+
+    private static InvoicePageItem ToPageItem(RefreshContext context, SuperOpsInvoiceRecord record, Dictionary<string, List<InboundLine>> linesByInvoice)
+    {
+        var inbound = InboundMapper.ToInbound(record, context.Connection.Currency, context.Connection.InvoicePayments);
+
+        // An invoice missing from the line listing has no lines only if that whole listing was read.
+        if (!linesByInvoice.Remove(record.InvoiceId, out var lines))
+        {
+            lines = context.Lines.Complete ? [] : null;
+        }
+
+        if (lines is null)
+        {
+            return new InvoicePageItem(record, inbound, null, null);
+        }
+
+        var (ordered, hash) = InboundMapper.OrderAndHash(lines);
+        return new InvoicePageItem(record, inbound, ordered, hash) { LinesComplete = context.Lines.Complete };
     }
 
     private async Task LoadCustomerIdsAsync(RefreshContext context, CancellationToken cancellationToken)
@@ -163,75 +183,134 @@ public sealed class RefreshRunner(
         }
     }
 
-    private async Task ApplyInvoicePageAsync(
-        RefreshContext context,
-        List<(SuperOpsInvoiceRecord Record, InboundInvoice Inbound)> page,
-        CancellationToken cancellationToken)
+    private async Task ApplyInvoicePageAsync(RefreshContext context, List<InvoicePageItem> page, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(context, cancellationToken);
         var ids = page.Select(item => item.Inbound.ExternalId).ToList();
         var existing = await db.Invoices
             .Where(invoice => invoice.Source == RecordSource.SuperOps && ids.Contains(invoice.ExternalId!))
             .ToDictionaryAsync(invoice => invoice.ExternalId!, cancellationToken);
+        var lineCounts = await CountLinesToReplaceAsync(db, page, existing, cancellationToken);
         var writer = new InvoiceChangeWriter(db, context.Run, timeProvider.GetUtcNow());
+        var changes = new PageChanges();
 
-        foreach (var (record, inbound) in page)
+        foreach (var item in page)
         {
-            var hash = InboundMapper.Hash(inbound);
-
-            if (!existing.TryGetValue(inbound.ExternalId, out var invoice))
+            if (existing.TryGetValue(item.Inbound.ExternalId, out var invoice))
             {
-                if (!InvoiceInboundRules.ShouldImport(inbound))
-                {
-                    continue;
-                }
-
-                var customerId = ResolveCustomer(context, db, record, writer.Now);
-                invoice = InvoiceInboundRules.CreateFromSuperOps(context.PartnerId, customerId, context.Connection.Currency, inbound, writer.Now);
-                invoice.HeaderHash = hash;
-                db.Invoices.Add(invoice);
-                writer.Imported(invoice);
-                continue;
+                await ApplyExistingAsync(context, db, writer, changes, invoice, item, lineCounts, cancellationToken);
             }
-
-            var restored = writer.RestoreIfArchived(invoice);
-            if (invoice.HeaderHash == hash)
+            else if (InvoiceInboundRules.ShouldImport(item.Inbound))
             {
-                CountUnchangedOrRestored(context.Run, restored);
-                continue;
+                Import(context, db, writer, changes, item);
             }
+        }
 
-            var result = InvoiceInboundRules.ApplyHeader(invoice, inbound, ResolveCustomer(context, db, record, writer.Now), writer.Now);
+        // Changes go through EF first, so that customers made for new invoices exist before them; new
+        // rows then go in bulk, because a first import inserts hundreds of thousands of them.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.BulkInsertAsync(changes.Invoices, cancellationToken);
+        await db.InvoiceLines.Where(line => changes.ReplacedLinesOf.Contains(line.InvoiceId)).ExecuteDeleteAsync(cancellationToken);
+        await db.BulkInsertAsync(changes.Lines, cancellationToken);
+        await db.BulkInsertAsync(changes.Events, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<Dictionary<Guid, int>> CountLinesToReplaceAsync(
+        AltPayDbContext db,
+        List<InvoicePageItem> page,
+        Dictionary<string, Invoice> existing,
+        CancellationToken cancellationToken)
+    {
+        var changing = page
+            .Where(item => item.LinesHash is not null
+                && existing.TryGetValue(item.Inbound.ExternalId, out var invoice)
+                && invoice.SuperOpsLinesHash != item.LinesHash)
+            .Select(item => existing[item.Inbound.ExternalId].Id)
+            .ToList();
+
+        if (changing.Count == 0)
+        {
+            return [];
+        }
+
+        return await db.InvoiceLines
+            .Where(line => changing.Contains(line.InvoiceId))
+            .GroupBy(line => line.InvoiceId)
+            .Select(group => new { InvoiceId = group.Key, Count = group.Count() })
+            .ToDictionaryAsync(row => row.InvoiceId, row => row.Count, cancellationToken);
+    }
+
+    private void Import(RefreshContext context, AltPayDbContext db, InvoiceChangeWriter writer, PageChanges changes, InvoicePageItem item)
+    {
+        var customerId = ResolveCustomer(context, db, item.Record, writer.Now);
+        var invoice = InvoiceInboundRules.CreateFromSuperOps(context.PartnerId, customerId, context.Connection.Currency, item.Inbound, writer.Now);
+        invoice.HeaderHash = InboundMapper.Hash(item.Inbound);
+
+        if (item.Lines is not null)
+        {
+            InvoiceInboundRules.ApplyLines(invoice, item.Lines, item.LinesHash!, writer.Now);
+            changes.TakeLines(invoice);
+        }
+
+        changes.Invoices.Add(invoice);
+        changes.Events.Add(writer.Imported(invoice));
+    }
+
+    private async Task ApplyExistingAsync(
+        RefreshContext context,
+        AltPayDbContext db,
+        InvoiceChangeWriter writer,
+        PageChanges changes,
+        Invoice invoice,
+        InvoicePageItem item,
+        Dictionary<Guid, int> lineCounts,
+        CancellationToken cancellationToken)
+    {
+        var restored = writer.RestoreIfArchived(invoice);
+        var hash = InboundMapper.Hash(item.Inbound);
+        var changed = false;
+
+        if (invoice.HeaderHash != hash)
+        {
+            var result = InvoiceInboundRules.ApplyHeader(invoice, item.Inbound, ResolveCustomer(context, db, item.Record, writer.Now), writer.Now);
             await writer.RecordAsync(invoice, result, cancellationToken);
+            changed = result.Changed;
 
             // Under the paid-lock the hash stays old, so that the change is applied once the lock lifts.
             if (!invoice.PaidLocked)
             {
                 invoice.HeaderHash = hash;
             }
+        }
 
-            if (result.Changed || restored)
+        // Lines from a listing that shifted while it was read may lack some; the next refresh applies them.
+        if (item.Lines is not null && context.Lines.Complete && invoice.SuperOpsLinesHash != item.LinesHash)
+        {
+            var isFirstImport = invoice.SuperOpsLinesHash is null;
+            var result = InvoiceInboundRules.ApplyLines(invoice, item.Lines, item.LinesHash!, writer.Now, lineCounts.GetValueOrDefault(invoice.Id));
+
+            if (result.Changed)
             {
-                context.Run.InvoicesUpdated++;
+                changes.ReplacedLinesOf.Add(invoice.Id);
+                changes.TakeLines(invoice);
+                changed = true;
             }
-            else
+
+            if (!isFirstImport)
             {
-                context.Run.InvoicesUnchanged++;
+                await writer.RecordAsync(invoice, result, cancellationToken);
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private static void CountUnchangedOrRestored(SyncRun run, bool restored)
-    {
-        if (restored)
+        if (changed || restored)
         {
-            run.InvoicesUpdated++;
+            context.Run.InvoicesUpdated++;
         }
         else
         {
-            run.InvoicesUnchanged++;
+            context.Run.InvoicesUnchanged++;
         }
     }
 
@@ -256,7 +335,8 @@ public sealed class RefreshRunner(
         return customer.Id;
     }
 
-    private async Task RefreshLinesAsync(RefreshContext context, CancellationToken cancellationToken)
+    // Lines are read before invoices, so each invoice page can apply its header and lines together.
+    private static async Task<Dictionary<string, List<InboundLine>>> ReadLinesAsync(RefreshContext context, CancellationToken cancellationToken)
     {
         var linesByInvoice = new Dictionary<string, List<InboundLine>>(StringComparer.Ordinal);
         var seenLines = new HashSet<string>(StringComparer.Ordinal);
@@ -283,87 +363,37 @@ public sealed class RefreshRunner(
             context.Run.Progress = $"Reading invoice lines: {seenLines.Count} of {context.Lines.TotalCountAtStart?.ToString() ?? "?"} read";
         }
 
-        await ApplyLinesAsync(context, linesByInvoice, cancellationToken);
-    }
-
-    private async Task ApplyLinesAsync(RefreshContext context, Dictionary<string, List<InboundLine>> linesByInvoice, CancellationToken cancellationToken)
-    {
-        List<(Guid Id, string ExternalId, string? LinesHash)> stored;
-        await using (var db = await OpenAsync(context, cancellationToken))
-        {
-            var rows = await db.Invoices
-                .Where(invoice => invoice.Source == RecordSource.SuperOps)
-                .Select(invoice => new { invoice.Id, invoice.ExternalId, invoice.SuperOpsLinesHash })
-                .ToListAsync(cancellationToken);
-            stored = rows.Select(row => (row.Id, row.ExternalId!, row.SuperOpsLinesHash)).ToList();
-        }
-
-        var changed = new List<(Guid InvoiceId, List<InboundLine> Lines, string Hash)>();
-        foreach (var (id, externalId, linesHash) in stored)
-        {
-            // An invoice listed with no lines has none only if the whole line listing was read.
-            if (!linesByInvoice.TryGetValue(externalId, out var lines))
-            {
-                if (!context.Lines.Complete || !context.SeenInvoices.Contains(externalId))
-                {
-                    continue;
-                }
-
-                lines = [];
-            }
-
-            var (ordered, hash) = InboundMapper.OrderAndHash(lines);
-            if (hash != linesHash)
-            {
-                changed.Add((id, ordered, hash));
-            }
-        }
-
-        foreach (var chunk in changed.Chunk(LineChunkSize))
-        {
-            await ApplyLineChunkAsync(context, chunk, cancellationToken);
-        }
-    }
-
-    private async Task ApplyLineChunkAsync(
-        RefreshContext context,
-        (Guid InvoiceId, List<InboundLine> Lines, string Hash)[] chunk,
-        CancellationToken cancellationToken)
-    {
-        await using var db = await OpenAsync(context, cancellationToken);
-        var ids = chunk.Select(item => item.InvoiceId).ToList();
-        var invoices = await db.Invoices
-            .Include(invoice => invoice.Lines)
-            .Where(invoice => ids.Contains(invoice.Id))
-            .ToDictionaryAsync(invoice => invoice.Id, cancellationToken);
-        var writer = new InvoiceChangeWriter(db, context.Run, timeProvider.GetUtcNow());
-
-        foreach (var (invoiceId, lines, hash) in chunk)
-        {
-            var invoice = invoices[invoiceId];
-            var isFirstImport = invoice.SuperOpsLinesHash is null;
-            var removed = invoice.Lines.ToList();
-            var result = InvoiceInboundRules.ApplyLines(invoice, lines, hash, writer.Now);
-
-            if (result.Changed)
-            {
-                db.InvoiceLines.RemoveRange(removed);
-            }
-
-            if (!isFirstImport)
-            {
-                await writer.RecordAsync(invoice, result, cancellationToken);
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        context.Run.Progress = "Applying invoice lines";
+        return linesByInvoice;
     }
 
     private async Task<AltPayDbContext> OpenAsync(RefreshContext context, CancellationToken cancellationToken)
     {
         var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return db.ForPartner(context.PartnerId);
+    }
+
+    private sealed record InvoicePageItem(SuperOpsInvoiceRecord Record, InboundInvoice Inbound, List<InboundLine>? Lines, string? LinesHash)
+    {
+        public bool LinesComplete { get; init; }
+    }
+
+    /// <summary>Rows one invoice page writes in bulk after its tracked changes.</summary>
+    private sealed class PageChanges
+    {
+        public List<Invoice> Invoices { get; } = [];
+
+        public List<InvoiceLine> Lines { get; } = [];
+
+        public List<TimelineEvent> Events { get; } = [];
+
+        public List<Guid> ReplacedLinesOf { get; } = [];
+
+        // The lines leave the invoice before SaveChanges, so EF does not insert them a second time.
+        public void TakeLines(Invoice invoice)
+        {
+            Lines.AddRange(invoice.Lines);
+            invoice.Lines.Clear();
+        }
     }
 
     private sealed class RefreshContext(SyncRun run, SuperOpsConnection connection, SuperOpsClient client)

@@ -176,6 +176,8 @@ public sealed class SweepRunner(
             customer.UpdatedAt = now;
         }
 
+        await AddCustomerEventsAsync(db, customers, TimelineKinds.Archived, customer => $"Customer {customer.Name} archived: {reason}", run.Id, now, cancellationToken);
+
         var invoices = await db.Invoices
             .Where(invoice => records.Invoices.Contains(invoice.Id) && invoice.ArchivedAt == null)
             .ToListAsync(cancellationToken);
@@ -217,13 +219,16 @@ public sealed class SweepRunner(
         db.ForPartner(run.PartnerId);
         var now = timeProvider.GetUtcNow();
 
-        foreach (var customer in await db.Customers.Where(customer => customerIds.Contains(customer.Id)).ToListAsync(cancellationToken))
+        var customers = await db.Customers.Where(customer => customerIds.Contains(customer.Id)).ToListAsync(cancellationToken);
+        foreach (var customer in customers)
         {
             customer.ArchivedAt = null;
             customer.ArchiveReason = null;
             customer.ArchivedBySweepRunId = null;
             customer.UpdatedAt = now;
         }
+
+        await AddCustomerEventsAsync(db, customers, TimelineKinds.Restored, customer => $"Customer {customer.Name} restored: SuperOps lists the client again.", run.Id, now, cancellationToken);
 
         foreach (var invoice in await db.Invoices.Where(invoice => invoiceIds.Contains(invoice.Id)).ToListAsync(cancellationToken))
         {
@@ -238,6 +243,43 @@ public sealed class SweepRunner(
         await db.SaveChangesAsync(cancellationToken);
         run.CustomersRestored += customerIds.Count;
         run.InvoicesRestored += invoiceIds.Count;
+    }
+
+    /// <summary>Adds an event to every invoice of each customer, since a customer's archive or restore matters on its invoices.</summary>
+    internal static async Task AddCustomerEventsAsync(
+        AltPayDbContext db,
+        IReadOnlyList<Customer> customers,
+        string kind,
+        Func<Customer, string> message,
+        Guid runId,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (customers.Count == 0)
+        {
+            return;
+        }
+
+        var byId = customers.ToDictionary(customer => customer.Id);
+        var ids = byId.Keys.ToList();
+        var invoices = await db.Invoices
+            .Where(invoice => ids.Contains(invoice.CustomerId))
+            .Select(invoice => new { invoice.Id, invoice.PartnerId, invoice.CustomerId })
+            .ToListAsync(cancellationToken);
+
+        foreach (var invoice in invoices)
+        {
+            db.TimelineEvents.Add(new TimelineEvent
+            {
+                Id = Guid.NewGuid(),
+                PartnerId = invoice.PartnerId,
+                InvoiceId = invoice.Id,
+                At = now,
+                Kind = kind,
+                Message = message(byId[invoice.CustomerId]),
+                RunId = runId,
+            });
+        }
     }
 
     private static TimelineEvent NewEvent(Invoice invoice, string kind, string message, Guid runId, DateTimeOffset now) => new()

@@ -16,10 +16,12 @@ public sealed class SyncRunCoordinator(
     IDbContextFactory<AltPayDbContext> dbFactory,
     IServiceScopeFactory scopeFactory,
     TimeProvider timeProvider,
-    ILogger<SyncRunCoordinator> logger) : IHostedService, IDisposable
+    ILogger<SyncRunCoordinator> logger) : IHostedService
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, ActiveRun> _activeByConnection = [];
+    // Never disposed: the host may stop this service after disposing it, and a token source without a
+    // timer holds nothing that needs releasing.
     private readonly CancellationTokenSource _stopping = new();
 
     public async Task<SyncRunStart> StartAsync(Guid partnerId, SyncRunKind kind, SyncRunTrigger trigger, CancellationToken cancellationToken)
@@ -125,8 +127,6 @@ public sealed class SyncRunCoordinator(
 
         await Task.WhenAll(running).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
-
-    public void Dispose() => _stopping.Dispose();
 
     private async Task<SyncRun> ResolveHeldBackSweepAsync(Guid partnerId, Guid runId, bool confirm, CancellationToken cancellationToken)
     {
