@@ -36,6 +36,8 @@ public sealed class AltPayDbContext(DbContextOptions<AltPayDbContext> options) :
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     /// <summary>Scopes this context to one partner. Set once, before the first query.</summary>
     public AltPayDbContext ForPartner(Guid partnerId)
     {
@@ -88,6 +90,7 @@ public sealed class AltPayDbContext(DbContextOptions<AltPayDbContext> options) :
         builder.Entity<TimelineEvent>().HasQueryFilter(row => row.PartnerId == PartnerId);
         builder.Entity<Conflict>().HasQueryFilter(row => row.PartnerId == PartnerId);
         builder.Entity<ApiKey>().HasQueryFilter(row => row.PartnerId == PartnerId);
+        builder.Entity<AuditEntry>().HasQueryFilter(row => row.PartnerId == PartnerId);
     }
 
     private void EnsureRowsBelongToPartner()
