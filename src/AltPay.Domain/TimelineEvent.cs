@@ -18,6 +18,20 @@ public sealed class TimelineEvent : IPartnerOwned
 
     /// <summary>The sync run that caused the event, if a run did.</summary>
     public Guid? RunId { get; set; }
+
+    public static TimelineEvent For(Invoice invoice, string kind, string message, DateTimeOffset at, Guid? runId = null) =>
+        For(invoice.PartnerId, invoice.Id, kind, message, at, runId);
+
+    public static TimelineEvent For(Guid partnerId, Guid invoiceId, string kind, string message, DateTimeOffset at, Guid? runId = null) => new()
+    {
+        Id = Guid.NewGuid(),
+        PartnerId = partnerId,
+        InvoiceId = invoiceId,
+        At = at,
+        Kind = kind,
+        Message = message,
+        RunId = runId,
+    };
 }
 
 public static class TimelineKinds

@@ -101,14 +101,5 @@ internal sealed class InvoiceChangeWriter(AltPayDbContext db, SyncRun run, DateT
 
     private void AddEvent(Invoice invoice, string kind, string message) => db.TimelineEvents.Add(NewEvent(invoice, kind, message));
 
-    private TimelineEvent NewEvent(Invoice invoice, string kind, string message) => new()
-    {
-        Id = Guid.NewGuid(),
-        PartnerId = invoice.PartnerId,
-        InvoiceId = invoice.Id,
-        At = Now,
-        Kind = kind,
-        Message = message,
-        RunId = run.Id,
-    };
+    private TimelineEvent NewEvent(Invoice invoice, string kind, string message) => TimelineEvent.For(invoice, kind, message, Now, run.Id);
 }

@@ -321,15 +321,7 @@ public sealed class PaymentService(
     }
 
     private static void AddEvent(AltPayDbContext db, Invoice invoice, string kind, string message, DateTimeOffset now) =>
-        db.TimelineEvents.Add(new TimelineEvent
-        {
-            Id = Guid.NewGuid(),
-            PartnerId = invoice.PartnerId,
-            InvoiceId = invoice.Id,
-            At = now,
-            Kind = kind,
-            Message = message,
-        });
+        db.TimelineEvents.Add(TimelineEvent.For(invoice, kind, message, now));
 
     internal static string FormatAmount(long minor, string currency) =>
         $"{Money.FromMinorUnits(minor, currency).ToString("0.00##", CultureInfo.InvariantCulture)} {currency}";

@@ -23,7 +23,7 @@ public sealed class RefreshRunner(
 
     public async Task RunAsync(SyncRun run, SuperOpsConnection connection, CancellationToken cancellationToken)
     {
-        var client = clientFactory.Create(Credentials(connection));
+        var client = clientFactory.Create(tokenProtector.CredentialsFor(connection));
         var context = new RefreshContext(run, connection, client);
 
         try
@@ -37,17 +37,6 @@ public sealed class RefreshRunner(
         {
             run.SuperOpsRequests = client.RequestsSent;
         }
-    }
-
-    internal SuperOpsCredentials Credentials(SuperOpsConnection connection)
-    {
-        if (connection.ProtectedToken is null)
-        {
-            throw new NotConnectedException();
-        }
-
-        var region = connection.Region == "eu" ? SuperOpsRegion.Eu : SuperOpsRegion.Us;
-        return new SuperOpsCredentials(connection.Subdomain, tokenProtector.Unprotect(connection.ProtectedToken), region);
     }
 
     private static void Finish(RefreshContext context)

@@ -17,7 +17,7 @@ namespace AltPay.Sync;
 public sealed class SweepRunner(
     IDbContextFactory<AltPayDbContext> dbFactory,
     SuperOpsClientFactory clientFactory,
-    RefreshRunner refreshRunner,
+    SuperOpsTokenProtector tokenProtector,
     TimeProvider timeProvider,
     ILogger<SweepRunner> logger)
 {
@@ -28,7 +28,7 @@ public sealed class SweepRunner(
 
     public async Task RunAsync(SyncRun run, SuperOpsConnection connection, CancellationToken cancellationToken)
     {
-        var client = clientFactory.Create(refreshRunner.Credentials(connection));
+        var client = clientFactory.Create(tokenProtector.CredentialsFor(connection));
 
         try
         {
@@ -199,7 +199,7 @@ public sealed class SweepRunner(
             var message = invoice.NeedsReview
                 ? $"Archived for review: {reason} It has AltPay payments or a pending write-back."
                 : $"Archived: {reason}";
-            db.TimelineEvents.Add(NewEvent(invoice, TimelineKinds.Archived, message, run.Id, now));
+            db.TimelineEvents.Add(TimelineEvent.For(invoice, TimelineKinds.Archived, message, now, run.Id));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -237,7 +237,7 @@ public sealed class SweepRunner(
             invoice.ArchivedBySweepRunId = null;
             invoice.NeedsReview = false;
             invoice.UpdatedAt = now;
-            db.TimelineEvents.Add(NewEvent(invoice, TimelineKinds.Restored, "Restored: SuperOps lists this invoice again.", run.Id, now));
+            db.TimelineEvents.Add(TimelineEvent.For(invoice, TimelineKinds.Restored, "Restored: SuperOps lists this invoice again.", now, run.Id));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -269,29 +269,9 @@ public sealed class SweepRunner(
 
         foreach (var invoice in invoices)
         {
-            db.TimelineEvents.Add(new TimelineEvent
-            {
-                Id = Guid.NewGuid(),
-                PartnerId = invoice.PartnerId,
-                InvoiceId = invoice.Id,
-                At = now,
-                Kind = kind,
-                Message = message(byId[invoice.CustomerId]),
-                RunId = runId,
-            });
+            db.TimelineEvents.Add(TimelineEvent.For(invoice.PartnerId, invoice.Id, kind, message(byId[invoice.CustomerId]), now, runId));
         }
     }
-
-    private static TimelineEvent NewEvent(Invoice invoice, string kind, string message, Guid runId, DateTimeOffset now) => new()
-    {
-        Id = Guid.NewGuid(),
-        PartnerId = invoice.PartnerId,
-        InvoiceId = invoice.Id,
-        At = now,
-        Kind = kind,
-        Message = message,
-        RunId = runId,
-    };
 
     private sealed record SweepCandidates(List<(Guid Id, string ExternalId)> Customers, List<(Guid Id, string ExternalId)> Invoices, int SuperOpsRecords);
 

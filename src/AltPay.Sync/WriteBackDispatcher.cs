@@ -111,7 +111,7 @@ public sealed class WriteBackDispatcher(
         message.Attempts++;
         message.LastAttemptAt = attempt.Now;
         invoice.WriteBackLastAttemptAt = attempt.Now;
-        var client = clientFactory.Create(Credentials(connection), SuperOpsPriority.WriteBack);
+        var client = clientFactory.Create(tokenProtector.CredentialsFor(connection), SuperOpsPriority.WriteBack);
 
         try
         {
@@ -285,22 +285,8 @@ public sealed class WriteBackDispatcher(
         return TimeSpan.FromSeconds(seconds * jitter);
     }
 
-    private SuperOpsCredentials Credentials(SuperOpsConnection connection)
-    {
-        var region = connection.Region == "eu" ? SuperOpsRegion.Eu : SuperOpsRegion.Us;
-        return new SuperOpsCredentials(connection.Subdomain, tokenProtector.Unprotect(connection.ProtectedToken!), region);
-    }
-
     private static void AddEvent(Attempt attempt, string kind, string message) =>
-        attempt.Db.TimelineEvents.Add(new TimelineEvent
-        {
-            Id = Guid.NewGuid(),
-            PartnerId = attempt.Invoice.PartnerId,
-            InvoiceId = attempt.Invoice.Id,
-            At = attempt.Now,
-            Kind = kind,
-            Message = message,
-        });
+        attempt.Db.TimelineEvents.Add(TimelineEvent.For(attempt.Invoice, kind, message, attempt.Now));
 
     private sealed record Attempt(AltPayDbContext Db, OutboxMessage Message, Invoice Invoice, DateTimeOffset Now);
 }
