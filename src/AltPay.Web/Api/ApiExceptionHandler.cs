@@ -13,7 +13,11 @@ namespace AltPay.Web.Api;
 /// <see cref="ConnectionRejectedException"/> to 422 with <c>errors.apiToken</c> or <c>errors.subdomain</c>;
 /// <see cref="NotConnectedException"/> to 409;
 /// <see cref="PartnerProvisioningException"/> to 422;
-/// <see cref="SuperOpsUnreachableException"/> to 503.
+/// <see cref="SuperOpsUnreachableException"/> to 503;
+/// <see cref="RecordNotFoundException"/> and <see cref="SyncRunNotFoundException"/> to 404;
+/// <see cref="InvoiceStateException"/> to 409;
+/// <see cref="SyncRunStateException"/> to 409 with <c>runId</c>, the run in the way;
+/// <see cref="PaymentRejectedException"/> to 422 and <see cref="PaymentInputException"/> to 400, each with the field at fault.
 /// Anything else is left to the default handler (500, without the exception's message).
 /// </summary>
 internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -55,6 +59,21 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
         NotConnectedException notConnected => Build(StatusCodes.Status409Conflict, notConnected.Message),
         PartnerProvisioningException provisioning => Build(StatusCodes.Status422UnprocessableEntity, provisioning.Message),
         SuperOpsUnreachableException unreachable => Build(StatusCodes.Status503ServiceUnavailable, unreachable.Message),
+        RecordNotFoundException notFound => Build(StatusCodes.Status404NotFound, notFound.Message),
+        SyncRunNotFoundException runNotFound => Build(StatusCodes.Status404NotFound, runNotFound.Message),
+        InvoiceStateException state => Build(StatusCodes.Status409Conflict, state.Message),
+        SyncRunStateException runState => Build(
+            StatusCodes.Status409Conflict,
+            runState.Message,
+            extensions: new Dictionary<string, object?> { ["runId"] = runState.RunId }),
+        PaymentRejectedException paymentRejected => Build(
+            StatusCodes.Status422UnprocessableEntity,
+            paymentRejected.Message,
+            new Dictionary<string, string[]> { [paymentRejected.Field] = [paymentRejected.Message] }),
+        PaymentInputException paymentInput => Build(
+            StatusCodes.Status400BadRequest,
+            paymentInput.Message,
+            new Dictionary<string, string[]> { [paymentInput.Field] = [paymentInput.Message] }),
         _ => null,
     };
 

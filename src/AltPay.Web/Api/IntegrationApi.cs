@@ -21,7 +21,7 @@ public static class IntegrationApi
             .RequireAuthorization(AuthorizationPolicies.Operate);
         group.MapPost("/sweep", (ClaimsPrincipal user, SyncRunCoordinator runs, string? wait, CancellationToken cancellationToken) =>
                 StartRun(user, runs, SyncRunKind.Sweep, wait, cancellationToken))
-            .RequireAuthorization(AuthorizationPolicies.Operate);
+            .RequireAuthorization(AuthorizationPolicies.ManageConnection);
         group.MapPost("/sweep/{runId}/confirm", ConfirmSweep).RequireAuthorization(AuthorizationPolicies.ManageConnection);
         group.MapPost("/sweep/{runId}/dismiss", DismissSweep).RequireAuthorization(AuthorizationPolicies.ManageConnection);
 

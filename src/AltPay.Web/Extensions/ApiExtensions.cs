@@ -36,6 +36,7 @@ public static class ApiExtensions
         api.MapCustomersApi();
         api.MapInvoicesApi();
         api.MapConflictsApi();
+        api.MapPaymentsApi();
 
         if (!string.IsNullOrEmpty(options.OperatorApiKey))
         {

@@ -56,6 +56,23 @@ public static class ApiNames
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown write-back status."),
     };
 
+    public static string ToApiName(this PaymentMethod method) => method switch
+    {
+        PaymentMethod.Card => "card",
+        PaymentMethod.Ach => "ach",
+        PaymentMethod.Check => "check",
+        PaymentMethod.Cash => "cash",
+        PaymentMethod.Other => "other",
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown payment method."),
+    };
+
+    public static string ToApiName(this PaymentStatus status) => status switch
+    {
+        PaymentStatus.Succeeded => "succeeded",
+        PaymentStatus.Refunded => "refunded",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown payment status."),
+    };
+
     public static bool TryParseSource(string? name, out RecordSource source)
     {
         foreach (var candidate in Enum.GetValues<RecordSource>())

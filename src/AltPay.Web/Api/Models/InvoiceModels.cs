@@ -3,6 +3,7 @@ using AltPay.Domain;
 namespace AltPay.Web.Api.Models;
 
 // The wire shape leaves out the partner id and the last-applied SuperOps values kept for the three-way rule.
+// NeedsReview is an extension of the documented shape: an invoice archived while it had AltPay payments.
 public sealed record InvoiceResponse(
     Guid Id,
     string Number,
@@ -22,7 +23,8 @@ public sealed record InvoiceResponse(
     string? ArchiveReason,
     WriteBackResponse WriteBack,
     IReadOnlyList<InvoiceLineResponse> Lines,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    bool NeedsReview);
 
 public sealed record WriteBackResponse(string Status, DateTimeOffset? LastAttemptAt, string? Error);
 
@@ -71,7 +73,8 @@ public static class InvoiceMapping
                 .Select(line => new InvoiceLineResponse(
                     line.Description, line.Quantity, line.UnitPrice, Money.FromMinorUnits(line.AmountMinor, currency)))
                 .ToList(),
-            invoice.UpdatedAt);
+            invoice.UpdatedAt,
+            invoice.NeedsReview);
     }
 
     public static TimelineEventResponse ToResponse(this TimelineEvent timelineEvent) =>

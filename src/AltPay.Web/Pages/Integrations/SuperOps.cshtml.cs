@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AltPay.Web.Pages.Integrations;
 
-/// <summary>The SuperOps integration: status card, Sync now, and the set-up form. Roles are checked on every post.</summary>
+/// <summary>The SuperOps integration: status card, Sync now, Sweep now, and the set-up form. Roles are checked on every post.</summary>
 public sealed class SuperOpsModel(ConnectionService connections, SyncRunCoordinator runs, ILogger<SuperOpsModel> logger) : PageModel
 {
     private Dictionary<string, string> _errors = new(StringComparer.Ordinal);
@@ -95,6 +95,27 @@ public sealed class SuperOpsModel(ConnectionService connections, SyncRunCoordina
         {
             var start = await runs.StartAsync(User.GetPartnerId(), SyncRunKind.Refresh, SyncRunTrigger.Manual, cancellationToken);
             Notice = start.AlreadyRunning ? "A sync is already running; its progress is shown below." : "Sync started.";
+        }
+        catch (NotConnectedException exception)
+        {
+            Notice = exception.Message;
+        }
+
+        return RedirectToPage();
+    }
+
+    /// <summary>Starts a deletion sweep; Admin only, because a sweep may archive records.</summary>
+    public async Task<IActionResult> OnPostSweepAsync(CancellationToken cancellationToken)
+    {
+        if (!CanManage)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            var start = await runs.StartAsync(User.GetPartnerId(), SyncRunKind.Sweep, SyncRunTrigger.Manual, cancellationToken);
+            Notice = start.AlreadyRunning ? "A run is already in progress; start the sweep when it has finished." : "Sweep started.";
         }
         catch (NotConnectedException exception)
         {

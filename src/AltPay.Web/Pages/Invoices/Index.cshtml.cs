@@ -19,6 +19,10 @@ public sealed class IndexModel(AltPayDbContext db, TimeProvider timeProvider) : 
     [BindProperty(SupportsGet = true)]
     public Guid? CustomerId { get; set; }
 
+    /// <summary>Lists archived invoices (deleted in SuperOps) instead of active ones.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Archived { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
@@ -36,7 +40,7 @@ public sealed class IndexModel(AltPayDbContext db, TimeProvider timeProvider) : 
         Today = timeProvider.Today();
         db.ForPartner(User.GetPartnerId());
 
-        var query = db.Invoices.AsNoTracking().Where(invoice => invoice.ArchivedAt == null);
+        var query = db.Invoices.AsNoTracking().Where(invoice => (invoice.ArchivedAt != null) == Archived);
 
         if (InvoiceStatusNames.TryParseApiName(Status, out var status))
         {
