@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using AltPay.Data;
+using AltPay.Web.Audit;
 using AltPay.Web.Auth;
 using Microsoft.AspNetCore.Identity;
 
@@ -44,6 +45,27 @@ public static class AuthExtensions
                 return Task.CompletedTask;
             };
         });
+
+        // The antiforgery and TempData cookies follow the sign-in cookie: HTTP-only, same-site only, and
+        // Secure whenever the request came over HTTPS.
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        // A removed user, a changed role or a changed password ends other sessions within a minute
+        // instead of Identity's default 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAltPayAudit();
 
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
