@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AltPay.Data;
 using AltPay.Domain;
 using AltPay.SuperOps;
@@ -88,6 +89,51 @@ public sealed class ConnectionService(
 
         SyncLog.Disconnected(logger, partnerId, connection.Id);
         return true;
+    }
+
+    /// <summary>
+    /// Sets the SuperOps payment method name each AltPay method (card, ach, check, cash, other) is written
+    /// back as. A null or empty name removes the entry, so common names are tried again. Returns the map.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> SetPaymentMethodMapAsync(
+        Guid partnerId,
+        IReadOnlyDictionary<string, string?> names,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>();
+        var allowed = Enum.GetNames<PaymentMethod>().Select(name => name.ToLowerInvariant()).ToList();
+        var map = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+        foreach (var (key, value) in names)
+        {
+            var method = key.Trim().ToLowerInvariant();
+            if (!allowed.Contains(method))
+            {
+                errors[key] = $"'{key}' is not an AltPay payment method. Use {string.Join(", ", allowed)}.";
+            }
+            else if (value is { Length: > 100 })
+            {
+                errors[key] = $"The SuperOps payment method name for {method} is {value.Length} characters long; use at most 100.";
+            }
+            else if (!string.IsNullOrWhiteSpace(value))
+            {
+                map[method] = value.Trim();
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ConnectionInputException(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.ForPartner(partnerId);
+
+        var connection = await db.Connections.SingleOrDefaultAsync(cancellationToken) ?? throw new NotConnectedException();
+        connection.PaymentMethodMap = map.Count == 0 ? null : JsonSerializer.Serialize(map);
+        connection.UpdatedAt = timeProvider.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return map;
     }
 
     /// <summary>Returns the partner's connection with its runs and schedule, or null when it never connected.</summary>

@@ -6,7 +6,7 @@ namespace AltPay.Sync;
 
 /// <summary>
 /// Matches an AltPay payment method to a SuperOps payment method by name. A connection may set its own
-/// names as JSON (<c>{"card": "Visa/Mastercard"}</c>); otherwise common names are tried.
+/// name per method as JSON (<c>{"card": "Visa/Mastercard"}</c>); methods without one try common names.
 /// </summary>
 public static class PaymentMethodMatcher
 {
@@ -54,9 +54,11 @@ public static class PaymentMethodMatcher
     private static IEnumerable<string> NamesFor(PaymentMethod method, string? mapJson)
     {
         var key = method.ToString().ToLowerInvariant();
+        // A configured name is the partner's choice, so the common names are not tried behind it.
         if (ParseMap(mapJson).TryGetValue(key, out var configured))
         {
             yield return configured.Trim();
+            yield break;
         }
 
         foreach (var name in DefaultNames[method])

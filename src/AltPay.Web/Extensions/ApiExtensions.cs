@@ -32,6 +32,7 @@ public static class ApiExtensions
         var api = app.MapGroup("/api/v1").RequireAuthorization(AuthorizationPolicies.Api);
 
         api.MapIntegrationApi();
+        api.MapPaymentMethodMapApi();
         api.MapSyncRunsApi();
         api.MapCustomersApi();
         api.MapInvoicesApi();
