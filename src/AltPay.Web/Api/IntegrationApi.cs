@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AltPay.Domain;
 using AltPay.Sync;
 using AltPay.Web.Api.Models;
+using AltPay.Web.Audit;
 using AltPay.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,11 +17,11 @@ public static class IntegrationApi
         group.MapGet("/", GetConnection);
         group.MapPut("/", Connect).RequireAuthorization(AuthorizationPolicies.ManageConnection);
         group.MapDelete("/", Disconnect).RequireAuthorization(AuthorizationPolicies.ManageConnection);
-        group.MapPost("/sync", (ClaimsPrincipal user, SyncRunCoordinator runs, string? wait, CancellationToken cancellationToken) =>
-                StartRun(user, runs, SyncRunKind.Refresh, wait, cancellationToken))
+        group.MapPost("/sync", (ClaimsPrincipal user, SyncRunCoordinator runs, AuditLog audit, string? wait, CancellationToken cancellationToken) =>
+                StartRun(user, runs, audit, SyncRunKind.Refresh, wait, cancellationToken))
             .RequireAuthorization(AuthorizationPolicies.Operate);
-        group.MapPost("/sweep", (ClaimsPrincipal user, SyncRunCoordinator runs, string? wait, CancellationToken cancellationToken) =>
-                StartRun(user, runs, SyncRunKind.Sweep, wait, cancellationToken))
+        group.MapPost("/sweep", (ClaimsPrincipal user, SyncRunCoordinator runs, AuditLog audit, string? wait, CancellationToken cancellationToken) =>
+                StartRun(user, runs, audit, SyncRunKind.Sweep, wait, cancellationToken))
             .RequireAuthorization(AuthorizationPolicies.ManageConnection);
         group.MapPost("/sweep/{runId}/confirm", ConfirmSweep).RequireAuthorization(AuthorizationPolicies.ManageConnection);
         group.MapPost("/sweep/{runId}/dismiss", DismissSweep).RequireAuthorization(AuthorizationPolicies.ManageConnection);
@@ -39,6 +40,7 @@ public static class IntegrationApi
         ConnectRequestBody? request,
         ClaimsPrincipal user,
         ConnectionService connections,
+        AuditLog audit,
         ILogger<ConnectionService> logger,
         CancellationToken cancellationToken)
     {
@@ -47,24 +49,35 @@ public static class IntegrationApi
 
         var connection = await connections.ConnectAsync(partnerId, connectRequest, cancellationToken);
         Log.ConnectionSaved(logger, partnerId, connection.Id);
+        await audit.WriteAsync(partnerId, AuditActions.ConnectionConnected, connection.Subdomain,
+            $"region {connection.Region}, token ending {connection.TokenLastFour}", cancellationToken);
 
         var snapshot = await connections.GetAsync(partnerId, cancellationToken) ?? throw NeverConnected();
         return TypedResults.Ok(snapshot.ToResponse());
     }
 
     private static async Task<NoContent> Disconnect(
-        ClaimsPrincipal user, ConnectionService connections, CancellationToken cancellationToken)
+        ClaimsPrincipal user, ConnectionService connections, AuditLog audit, CancellationToken cancellationToken)
     {
-        return await connections.DisconnectAsync(user.GetPartnerId(), cancellationToken)
-            ? TypedResults.NoContent()
-            : throw NeverConnected();
+        var partnerId = user.GetPartnerId();
+
+        if (!await connections.DisconnectAsync(partnerId, cancellationToken))
+        {
+            throw NeverConnected();
+        }
+
+        await audit.WriteAsync(partnerId, AuditActions.ConnectionDisconnected, "SuperOps", "token erased", cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<SyncRunResponse>, Accepted<RunStartedResponse>>> StartRun(
-        ClaimsPrincipal user, SyncRunCoordinator runs, SyncRunKind kind, string? wait, CancellationToken cancellationToken)
+        ClaimsPrincipal user, SyncRunCoordinator runs, AuditLog audit, SyncRunKind kind, string? wait, CancellationToken cancellationToken)
     {
         var waitForRun = ApiInput.ParseBool(wait, "wait") ?? false;
-        var start = await runs.StartAsync(user.GetPartnerId(), kind, SyncRunTrigger.Manual, cancellationToken);
+        var partnerId = user.GetPartnerId();
+        var start = await runs.StartAsync(partnerId, kind, SyncRunTrigger.Manual, cancellationToken);
+        var action = kind == SyncRunKind.Sweep ? AuditActions.SweepRequested : AuditActions.SyncRequested;
+        await audit.WriteAsync(partnerId, action, $"run {start.RunId}", start.AlreadyRunning ? "already running" : null, cancellationToken);
 
         if (start.AlreadyRunning)
         {
@@ -83,16 +96,18 @@ public static class IntegrationApi
     }
 
     private static async Task<Ok<SyncRunResponse>> ConfirmSweep(
-        string runId, ClaimsPrincipal user, SyncRunCoordinator runs, CancellationToken cancellationToken)
+        string runId, ClaimsPrincipal user, SyncRunCoordinator runs, AuditLog audit, CancellationToken cancellationToken)
     {
         var run = await runs.ConfirmSweepAsync(user.GetPartnerId(), ApiInput.ParseId(runId, "runId"), cancellationToken);
+        await audit.WriteAsync(run.PartnerId, AuditActions.SweepConfirmed, $"run {run.Id}", null, cancellationToken);
         return TypedResults.Ok(run.ToResponse());
     }
 
     private static async Task<Ok<SyncRunResponse>> DismissSweep(
-        string runId, ClaimsPrincipal user, SyncRunCoordinator runs, CancellationToken cancellationToken)
+        string runId, ClaimsPrincipal user, SyncRunCoordinator runs, AuditLog audit, CancellationToken cancellationToken)
     {
         var run = await runs.DismissSweepAsync(user.GetPartnerId(), ApiInput.ParseId(runId, "runId"), cancellationToken);
+        await audit.WriteAsync(run.PartnerId, AuditActions.SweepDismissed, $"run {run.Id}", null, cancellationToken);
         return TypedResults.Ok(run.ToResponse());
     }
 
