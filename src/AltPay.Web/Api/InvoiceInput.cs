@@ -72,13 +72,16 @@ internal static class InvoiceInput
                 continue;
             }
 
-            var amount = line.Quantity!.Value * line.UnitPrice!.Value;
-
-            if (amount > MaxLineAmount)
+            // Checked before multiplying, because the product of two large decimals overflows.
+            var lineQuantity = line.Quantity!.Value;
+            var price = line.UnitPrice!.Value;
+            if (lineQuantity > 0 && price > MaxLineAmount / lineQuantity)
             {
-                errors[key] = [$"Line {index} amounts to {amount}; a line may amount to at most {MaxLineAmount}."];
+                errors[key] = [$"Line {index} amounts to more than {MaxLineAmount} ({lineQuantity} x {price}); a line may amount to at most {MaxLineAmount}."];
                 continue;
             }
+
+            var amount = lineQuantity * price;
 
             result.Add(new InvoiceLine
             {

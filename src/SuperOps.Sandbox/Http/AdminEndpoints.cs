@@ -286,6 +286,10 @@ internal static class AdminEndpoints
         {
             input.Fail("amount", $"amount {amount} is invalid; it must be greater than zero.");
         }
+        else if (amount is { } value && decimal.Round(value, 2) != value)
+        {
+            input.Fail("amount", $"amount {value} has more than two decimals; send cents at most, such as 12.50.");
+        }
 
         var type = input.String("type") ?? "PAYMENT";
         if (type is not ("PAYMENT" or "CREDIT"))

@@ -113,9 +113,24 @@ internal sealed class AdminInput(JsonObject body)
     }
 
     /// <summary>Reads an amount given as a JSON number or a decimal string, keeping it exact.</summary>
+    // Larger values would overflow the sums and products of money the tenant computes later.
+    private const decimal MaxDecimal = 1_000_000_000_000m;
+
     public decimal? Decimal(string name, bool required = false, JsonObject? source = null, string? field = null)
     {
         field ??= name;
+        var number = ParseDecimal(name, required, source, field);
+        if (number is { } value && Math.Abs(value) > MaxDecimal)
+        {
+            Fail(field, $"{field} {value} is too large; use at most {MaxDecimal}.");
+            return null;
+        }
+
+        return number;
+    }
+
+    private decimal? ParseDecimal(string name, bool required, JsonObject? source, string field)
+    {
         var node = (source ?? body)[name];
         if (node is null)
         {
