@@ -22,6 +22,10 @@ install_chromium() {
 
 install_chromium
 
+# axe-core for the accessibility checks, pinned by the browser tests' package-lock.json.
+(cd tests/AltPay.Browser.Tests && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) \
+  || { echo "npm ci failed in tests/AltPay.Browser.Tests" >&2; echo "0 passed, 1 failed"; exit 1; }
+
 rm -rf "$results"
 dotnet restore AltPay.slnx || { echo "0 passed, 1 failed"; exit 1; }
 dotnet build AltPay.slnx -c Release --no-restore || { echo "0 passed, 1 failed"; exit 1; }
