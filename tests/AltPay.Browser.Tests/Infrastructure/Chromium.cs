@@ -31,6 +31,8 @@ public sealed class Chromium : IAsyncLifetime
                 $"Chromium is missing at {executablePath}. Install Debian's package (apt-get install chromium) or set ALTPAY_CHROMIUM.");
         }
 
+        // Expect waits 5 s by default; a CI machine with two cores and other test hosts needs longer.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
