@@ -133,7 +133,21 @@ public sealed class ApiValidationTests(AltPayApp app) : IClassFixture<AltPayApp>
         using var response = await api.PostAsync("/api/v1/customers", new StringContent("{\"name\": ", System.Text.Encoding.UTF8, "application/json"));
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
-        Assert.StartsWith("The request could not be read:", problem["detail"]!.GetValue<string>());
+        Assert.StartsWith("The value at 'name' has the wrong type or the JSON there is malformed.", problem["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task WrongTypeBodyNamesFieldNotDotNetType()
+    {
+        var partner = await app.CreatePartnerAsync("Wrong Type IT");
+        using var api = app.CreateApiClient(partner.ApiKey);
+
+        using var response = await api.PostAsync("/api/v1/customers", new StringContent("{\"name\": 42}", System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        var detail = problem["detail"]!.GetValue<string>();
+        Assert.StartsWith("The value at 'name' has the wrong type", detail);
+        Assert.DoesNotContain("AltPay.Web", detail);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AltPay.Sync;
 using AltPay.Web.Partners;
 using Microsoft.AspNetCore.Diagnostics;
@@ -42,12 +43,21 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
         });
     }
 
+    // The serializer's own message names .NET types, which mean nothing to an API client.
+    private static string DescribeJsonError(JsonException json) => json.Path is { Length: > 2 } path
+        ? $"The value at '{path[2..]}' has the wrong type or the JSON there is malformed. Send JSON matching the documented shape, such as a number for an amount and a string for an id or date."
+        : "The request body is not valid JSON. Send a JSON object matching the documented shape.";
+
     private static ProblemDetails? ToProblem(Exception exception) => exception switch
     {
         ApiProblemException api => Build(api.Status, api.Message, api.Errors, api.Extensions),
+        BadHttpRequestException { InnerException: JsonException json } bad => Build(
+            bad.StatusCode,
+            DescribeJsonError(json),
+            json.Path is { Length: > 2 } path ? new Dictionary<string, string[]> { [path[2..]] = [DescribeJsonError(json)] } : null),
         BadHttpRequestException bad => Build(
             bad.StatusCode,
-            $"The request could not be read: {(bad.InnerException ?? bad).Message} Send JSON matching the documented shape."),
+            $"The request could not be read: {bad.Message} Send JSON matching the documented shape."),
         ConnectionInputException input => Build(
             StatusCodes.Status400BadRequest,
             input.Message,
