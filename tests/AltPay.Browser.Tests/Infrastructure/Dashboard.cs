@@ -8,7 +8,7 @@ namespace AltPay.Browser.Tests.Infrastructure;
 public static partial class Dashboard
 {
     /// <summary>A first import of the demo tenant takes a few seconds; CI machines may be slower.</summary>
-    public static readonly float SyncTimeoutMs = 90_000;
+    public const float SyncTimeoutMs = 90_000;
 
     public static async Task SignInAsync(this IPage page, DemoHost host, string email, string password)
     {
