@@ -51,7 +51,7 @@ public sealed class AuditLogTests(AltPayApp app) : IClassFixture<AltPayApp>
         var entries = await ReadEntriesAsync(partner.Id);
         var keyId = await FindApiKeyIdAsync(partner.Id);
 
-        // The helper's sync may meet the import that connecting started; it then asks again, so one or two requests.
+        // The helper's sync may meet the import that connecting started; it then sends a second request, so there are one or two.
         Assert.Equal("connection.connected", entries[0].Action);
         Assert.Equal("connection.disconnected", entries[^1].Action);
         Assert.All(entries[1..^1], entry => Assert.Equal("sync.requested", entry.Action));

@@ -99,7 +99,7 @@ public sealed partial class SettingsTests(AltPayApp app) : IClassFixture<AltPayA
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Enter a name that says where the key is used", html);
+        Assert.Contains("The key name is missing.", html);
         Assert.DoesNotMatch(ShownKey(), html);
     }
 

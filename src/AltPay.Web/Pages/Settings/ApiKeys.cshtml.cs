@@ -39,7 +39,7 @@ public sealed class ApiKeysModel(AltPayDbContext db, AuditLog audit, TimeProvide
 
         if (string.IsNullOrEmpty(name))
         {
-            NameError = "Enter a name that says where the key is used, such as 'Accounting export'.";
+            NameError = "The key name is missing. Enter where the key is used, such as 'Accounting export'.";
         }
         else if (name.Length > MaxNameLength)
         {

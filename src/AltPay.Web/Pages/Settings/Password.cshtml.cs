@@ -77,7 +77,8 @@ public sealed class PasswordModel(
             return Page();
         }
 
-        // The new security stamp would sign this session out too at its next check; keep it signed in.
+        // The password change set a new security stamp, which would also end this session at its next check.
+        // Refreshing the cookie keeps this session signed in.
         await signInManager.RefreshSignInAsync(user);
 
         var partnerId = User.GetPartnerId();

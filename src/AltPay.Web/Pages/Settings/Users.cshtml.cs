@@ -15,7 +15,7 @@ public sealed record PartnerUserRow(string Id, string Email, string Role, DateTi
 
 /// <summary>
 /// Users of the partner: add with a role and an initial password, change a role, unlock, remove.
-/// Admin only; a partner always keeps at least one Admin, and nobody removes their own account.
+/// Only Admins may open it. A partner keeps at least one Admin, and an Admin cannot remove their own account.
 /// </summary>
 [Authorize(Roles = PartnerRoles.Admin)]
 public sealed class UsersModel(
@@ -97,7 +97,7 @@ public sealed class UsersModel(
         var assigned = await users.AddToRoleAsync(user, Role!);
         if (!assigned.Succeeded)
         {
-            // Roles are created at start-up, so this only fails when the database does; keep no user without a role.
+            // Roles are created at start-up, so this fails only when the database does. Deleting the user leaves none without a role.
             await users.DeleteAsync(user);
             throw new InvalidOperationException($"The role {Role} could not be given to the new user: {assigned.Errors.First().Description}");
         }
