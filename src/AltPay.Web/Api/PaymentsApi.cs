@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AltPay.Data;
 using AltPay.Sync;
 using AltPay.Web.Api.Models;
+using AltPay.Web.Audit;
 using AltPay.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -53,22 +54,30 @@ public static class PaymentsApi
         [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
         ClaimsPrincipal user,
         PaymentService payments,
+        AuditLog audit,
         CancellationToken cancellationToken)
     {
         var invoiceId = ApiInput.ParseId(id);
+        var partnerId = user.GetPartnerId();
         var paymentRequest = new RecordPaymentRequest(request?.Amount, request?.Method, request?.Reference, request?.PaidAt);
 
-        var outcome = await payments.RecordAsync(user.GetPartnerId(), invoiceId, paymentRequest, idempotencyKey, cancellationToken);
+        var outcome = await payments.RecordAsync(partnerId, invoiceId, paymentRequest, idempotencyKey, cancellationToken);
+        if (outcome.Created)
+        {
+            await audit.WritePaymentRecordedAsync(partnerId, outcome.Payment, cancellationToken);
+        }
 
         return TypedResults.Created($"/api/v1/invoices/{invoiceId}/payments", outcome.Payment.ToResponse());
     }
 
     private static async Task<Ok<PaymentResponse>> RefundPayment(
-        string id, ClaimsPrincipal user, PaymentService payments, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, PaymentService payments, AuditLog audit, CancellationToken cancellationToken)
     {
         var paymentId = ApiInput.ParseId(id);
+        var partnerId = user.GetPartnerId();
 
-        var payment = await payments.RefundAsync(user.GetPartnerId(), paymentId, cancellationToken);
+        var payment = await payments.RefundAsync(partnerId, paymentId, cancellationToken);
+        await audit.WritePaymentRefundedAsync(partnerId, payment, cancellationToken);
 
         return TypedResults.Ok(payment.ToResponse());
     }
@@ -78,6 +87,7 @@ public static class PaymentsApi
         AltPayDbContext db,
         ClaimsPrincipal user,
         PaymentService payments,
+        AuditLog audit,
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
@@ -85,6 +95,7 @@ public static class PaymentsApi
         var partnerId = user.GetPartnerId();
 
         await payments.RetryWriteBackAsync(partnerId, invoiceId, cancellationToken);
+        await audit.WriteAsync(partnerId, AuditActions.WriteBackRetried, $"invoice {invoiceId}", null, cancellationToken);
 
         db.ForPartner(partnerId);
         var invoice = await db.Invoices.AsNoTracking().Include(row => row.Lines)

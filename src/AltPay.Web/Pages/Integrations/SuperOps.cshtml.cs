@@ -4,11 +4,12 @@ using AltPay.Sync;
 using AltPay.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using AltPay.Web.Audit;
 
 namespace AltPay.Web.Pages.Integrations;
 
 /// <summary>The SuperOps integration: status card, Sync now, Sweep now, and the set-up form. Roles are checked on every post.</summary>
-public sealed class SuperOpsModel(ConnectionService connections, SyncRunCoordinator runs, ILogger<SuperOpsModel> logger) : PageModel
+public sealed class SuperOpsModel(ConnectionService connections, SyncRunCoordinator runs, AuditLog audit, ILogger<SuperOpsModel> logger) : PageModel
 {
     private Dictionary<string, string> _errors = new(StringComparer.Ordinal);
 
@@ -58,6 +59,8 @@ public sealed class SuperOpsModel(ConnectionService connections, SyncRunCoordina
         {
             var connection = await connections.ConnectAsync(partnerId, new ConnectRequest(Subdomain, ApiToken, Region, Currency), cancellationToken);
             Log.ConnectionSaved(logger, partnerId, connection.Id);
+            await audit.WriteAsync(partnerId, AuditActions.ConnectionConnected, connection.Subdomain,
+                $"region {connection.Region}, token ending {connection.TokenLastFour}", cancellationToken);
             Notice = "SuperOps is connected. The first import has started.";
             return RedirectToPage();
         }
@@ -94,6 +97,7 @@ public sealed class SuperOpsModel(ConnectionService connections, SyncRunCoordina
         try
         {
             var start = await runs.StartAsync(User.GetPartnerId(), SyncRunKind.Refresh, SyncRunTrigger.Manual, cancellationToken);
+            await audit.WriteAsync(User.GetPartnerId(), AuditActions.SyncRequested, $"run {start.RunId}", start.AlreadyRunning ? "already running" : null, cancellationToken);
             Notice = start.AlreadyRunning ? "A sync is already running; its progress is shown below." : "Sync started.";
         }
         catch (NotConnectedException exception)
@@ -115,6 +119,7 @@ public sealed class SuperOpsModel(ConnectionService connections, SyncRunCoordina
         try
         {
             var start = await runs.StartAsync(User.GetPartnerId(), SyncRunKind.Sweep, SyncRunTrigger.Manual, cancellationToken);
+            await audit.WriteAsync(User.GetPartnerId(), AuditActions.SweepRequested, $"run {start.RunId}", start.AlreadyRunning ? "already running" : null, cancellationToken);
             Notice = start.AlreadyRunning ? "A run is already in progress; start the sweep when it has finished." : "Sweep started.";
         }
         catch (NotConnectedException exception)
@@ -132,7 +137,11 @@ public sealed class SuperOpsModel(ConnectionService connections, SyncRunCoordina
             return Forbid();
         }
 
-        await connections.DisconnectAsync(User.GetPartnerId(), cancellationToken);
+        if (await connections.DisconnectAsync(User.GetPartnerId(), cancellationToken))
+        {
+            await audit.WriteAsync(User.GetPartnerId(), AuditActions.ConnectionDisconnected, "SuperOps", "token erased", cancellationToken);
+        }
+
         Notice = "SuperOps is disconnected and the token is erased. Your imported data stays.";
         return RedirectToPage();
     }

@@ -7,6 +7,7 @@ using AltPay.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using AltPay.Web.Audit;
 
 namespace AltPay.Web.Pages.Invoices;
 
@@ -14,7 +15,7 @@ namespace AltPay.Web.Pages.Invoices;
 /// One invoice with its payments, write-back state and timeline. Another partner's invoice is a 404,
 /// exactly like a missing one. Admin and Member may record, refund and retry; each post checks the role.
 /// </summary>
-public sealed class DetailsModel(AltPayDbContext db, PaymentService payments, TimeProvider timeProvider) : PageModel
+public sealed class DetailsModel(AltPayDbContext db, PaymentService payments, AuditLog audit, TimeProvider timeProvider) : PageModel
 {
     public static readonly string[] Methods = ["card", "ach", "check", "cash", "other"];
 
@@ -98,6 +99,11 @@ public sealed class DetailsModel(AltPayDbContext db, PaymentService payments, Ti
                 var request = new RecordPaymentRequest(amount, Method, Reference, PaidAt: null);
                 var key = string.IsNullOrWhiteSpace(IdempotencyKey) ? null : IdempotencyKey;
                 var outcome = await payments.RecordAsync(User.GetPartnerId(), invoiceId, request, key, cancellationToken);
+                if (outcome.Created)
+                {
+                    await audit.WritePaymentRecordedAsync(User.GetPartnerId(), outcome.Payment, cancellationToken);
+                }
+
                 Notice = outcome.Created ? "Payment recorded." : "This payment was already recorded.";
                 return RedirectToPage(new { id });
             }
@@ -139,7 +145,8 @@ public sealed class DetailsModel(AltPayDbContext db, PaymentService payments, Ti
         try
         {
             await EnsurePaymentOfInvoiceAsync(id, paymentId, cancellationToken);
-            await payments.RefundAsync(User.GetPartnerId(), paymentId, cancellationToken);
+            var refunded = await payments.RefundAsync(User.GetPartnerId(), paymentId, cancellationToken);
+            await audit.WritePaymentRefundedAsync(User.GetPartnerId(), refunded, cancellationToken);
             Notice = "Payment refunded; the balance is open again.";
         }
         catch (RecordNotFoundException)
@@ -169,6 +176,7 @@ public sealed class DetailsModel(AltPayDbContext db, PaymentService payments, Ti
         try
         {
             await payments.RetryWriteBackAsync(User.GetPartnerId(), invoiceId, cancellationToken);
+            await audit.WriteAsync(User.GetPartnerId(), AuditActions.WriteBackRetried, $"invoice {invoiceId}", null, cancellationToken);
             Notice = "Write-back queued again; AltPay reads the invoice back from SuperOps before sending.";
         }
         catch (RecordNotFoundException)

@@ -6,6 +6,7 @@ using AltPay.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using AltPay.Web.Audit;
 
 namespace AltPay.Web.Pages.Review;
 
@@ -16,7 +17,7 @@ public sealed record HeldBackSweep(SyncRun Run, int Customers, int Invoices);
 /// What needs a person: sweeps held back by the circuit breaker (Admin confirms or dismisses) and
 /// archived invoices that had AltPay payments or a pending write-back (Admin or Member marks them reviewed).
 /// </summary>
-public sealed class IndexModel(AltPayDbContext db, SyncRunCoordinator runs) : PageModel
+public sealed class IndexModel(AltPayDbContext db, SyncRunCoordinator runs, AuditLog audit) : PageModel
 {
     private const int MaxListed = 200;
 
@@ -95,6 +96,8 @@ public sealed class IndexModel(AltPayDbContext db, SyncRunCoordinator runs) : Pa
             var run = confirm
                 ? await runs.ConfirmSweepAsync(partnerId, runId, cancellationToken)
                 : await runs.DismissSweepAsync(partnerId, runId, cancellationToken);
+            await audit.WriteAsync(partnerId, confirm ? AuditActions.SweepConfirmed : AuditActions.SweepDismissed, $"run {runId}",
+                confirm ? $"{run.CustomersArchived} customers and {run.InvoicesArchived} invoices archived" : null, cancellationToken);
             Notice = confirm
                 ? $"Sweep confirmed: {run.CustomersArchived} customers and {run.InvoicesArchived} invoices archived."
                 : "Sweep dismissed: nothing was archived.";
