@@ -14,6 +14,9 @@ public sealed class ApiKey : IPartnerOwned
 
     public required string Hash { get; set; }
 
+    /// <summary>The partner role the key acts with: Admin, Member or Read-only. Keys made before roles existed are Admin.</summary>
+    public string Role { get; set; } = "Admin";
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? LastUsedAt { get; set; }

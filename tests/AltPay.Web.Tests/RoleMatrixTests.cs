@@ -13,9 +13,9 @@ namespace AltPay.Web.Tests;
 
 /// <summary>
 /// Who may change what: Admin everything; Member payments, refunds, retries, syncs and edits but not the
-/// connection or sweeps; Read-only nothing. Every API key is an Admin key, so the API side checks each
-/// mutating endpoint's policy and what each policy lets each role do; the dashboard side posts to every
-/// page handler as each role.
+/// connection or sweeps; Read-only nothing. The API side checks each mutating endpoint's policy and what
+/// each policy lets each role do (RoleMatrixApiKeyTests calls them with Member and Read-only keys); the
+/// dashboard side posts to every page handler as each role.
 /// </summary>
 public sealed class RoleMatrixTests(AltPayApp app) : IClassFixture<AltPayApp>
 {

@@ -124,6 +124,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(key => key.Prefix).HasMaxLength(20);
         builder.Property(key => key.Hash).HasMaxLength(64);
         builder.Property(key => key.Name).HasMaxLength(100);
+        builder.Property(key => key.Role).HasMaxLength(20).HasDefaultValue("Admin");
     }
 }
 

@@ -118,6 +118,13 @@ namespace AltPay.Data.Migrations
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Admin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Hash")

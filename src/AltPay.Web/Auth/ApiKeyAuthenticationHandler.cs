@@ -56,7 +56,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         // Lookup across partners is the point here: the key decides the partner.
         var apiKey = await db.ApiKeys.IgnoreQueryFilters().AsNoTracking()
             .Where(row => row.Hash == hash)
-            .Select(row => new { row.Id, row.PartnerId, row.Name, row.Prefix, row.RevokedAt, row.LastUsedAt })
+            .Select(row => new { row.Id, row.PartnerId, row.Name, row.Prefix, row.RevokedAt, row.LastUsedAt, row.Role })
             .SingleOrDefaultAsync(Context.RequestAborted);
 
         if (apiKey is null || apiKey.RevokedAt is not null)
@@ -78,7 +78,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             new(ClaimTypes.NameIdentifier, apiKey.Id.ToString("D", CultureInfo.InvariantCulture)),
             new(ClaimTypes.Name, $"API key {apiKey.Name} ({apiKey.Prefix}…)"),
             new(PartnerClaims.PartnerId, apiKey.PartnerId.ToString("D", CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Role, PartnerRoles.Admin),
+            new(ClaimTypes.Role, apiKey.Role),
         ];
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
 

@@ -21,6 +21,11 @@ public sealed class ApiKeysModel(AltPayDbContext db, AuditLog audit, TimeProvide
     [BindProperty]
     public string? Name { get; set; }
 
+    [BindProperty]
+    public string Role { get; set; } = PartnerRoles.Admin;
+
+    public string? RoleError { get; private set; }
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -46,7 +51,12 @@ public sealed class ApiKeysModel(AltPayDbContext db, AuditLog audit, TimeProvide
             NameError = $"The name has {name.Length} characters; use at most {MaxNameLength}.";
         }
 
-        if (NameError is not null)
+        if (!PartnerRoles.All.Contains(Role))
+        {
+            RoleError = $"The role '{Role}' is unknown; choose {string.Join(", ", PartnerRoles.All)}.";
+        }
+
+        if (NameError is not null || RoleError is not null)
         {
             await LoadAsync(cancellationToken);
             return Page();
@@ -61,6 +71,7 @@ public sealed class ApiKeysModel(AltPayDbContext db, AuditLog audit, TimeProvide
             Name = name!,
             Prefix = ApiKeyFormat.Prefix(key),
             Hash = ApiKeyFormat.Hash(key),
+            Role = Role,
             CreatedAt = timeProvider.GetUtcNow(),
         };
 
@@ -69,7 +80,7 @@ public sealed class ApiKeysModel(AltPayDbContext db, AuditLog audit, TimeProvide
         await db.SaveChangesAsync(cancellationToken);
 
         Log.ApiKeyCreated(logger, apiKey.Id, partnerId);
-        await audit.WriteAsync(partnerId, AuditActions.ApiKeyCreated, $"{apiKey.Name} ({apiKey.Prefix}…)", null, cancellationToken);
+        await audit.WriteAsync(partnerId, AuditActions.ApiKeyCreated, $"{apiKey.Name} ({apiKey.Prefix}…)", $"role {apiKey.Role}", cancellationToken);
 
         CreatedKey = key;
         Name = null;
