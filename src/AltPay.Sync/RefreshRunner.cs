@@ -358,7 +358,9 @@ public sealed class RefreshRunner(
     private async Task<AltPayDbContext> OpenAsync(RefreshContext context, CancellationToken cancellationToken)
     {
         var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return db.ForPartner(context.PartnerId);
+        db.ForPartner(context.PartnerId);
+        await db.UseRelaxedDurabilityAsync(cancellationToken);
+        return db;
     }
 
     private sealed record InvoicePageItem(SuperOpsInvoiceRecord Record, InboundInvoice Inbound, List<InboundLine>? Lines, string? LinesHash)
