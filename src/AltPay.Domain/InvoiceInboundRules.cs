@@ -135,9 +135,14 @@ public static class InvoiceInboundRules
 
     /// <summary>
     /// Applies the SuperOps lines of an invoice; <paramref name="linesHash"/> identifies their content.
-    /// <paramref name="currentLineCount"/> describes the change when the current lines are not loaded.
+    /// <paramref name="currentLines"/> describes the change when the current lines are not loaded.
     /// </summary>
-    public static InboundResult ApplyLines(Invoice invoice, IReadOnlyList<InboundLine> lines, string linesHash, DateTimeOffset now, int? currentLineCount = null)
+    public static InboundResult ApplyLines(
+        Invoice invoice,
+        IReadOnlyList<InboundLine> lines,
+        string linesHash,
+        DateTimeOffset now,
+        (int Count, long AmountMinor)? currentLines = null)
     {
         var result = new InboundResult();
 
@@ -146,7 +151,11 @@ public static class InvoiceInboundRules
             return result;
         }
 
-        var change = new FieldChange(FieldLines, $"{currentLineCount ?? invoice.Lines.Count} lines", $"{lines.Count} lines");
+        var (count, amount) = currentLines ?? (invoice.Lines.Count, invoice.Lines.Sum(line => line.AmountMinor));
+        var change = new FieldChange(
+            FieldLines,
+            DescribeLines(count, amount, invoice.Currency),
+            DescribeLines(lines.Count, lines.Sum(line => line.AmountMinor), invoice.Currency));
         result.PaidLockedOrApplied(invoice.PaidLocked).Add(change);
 
         if (invoice.PaidLocked)
@@ -212,6 +221,10 @@ public static class InvoiceInboundRules
         UnitPrice = line.UnitPrice,
         AmountMinor = line.AmountMinor,
     };
+
+    /// <summary>Describes a set of lines for the timeline and conflicts, such as "2 lines, 150.00".</summary>
+    public static string DescribeLines(int count, long amountMinor, string currency) =>
+        $"{count} {(count == 1 ? "line" : "lines")}, {FormatMinor(amountMinor, currency)}";
 
     private static string? Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -282,7 +282,8 @@ internal sealed class SuperOpsTransport
             }
         }
 
-        var detail = message is null ? "" : $": {Shorten(message)}";
+        // SuperOps' own message may end in a period, and the sentences below add their own.
+        var detail = message is null ? "" : $": {Shorten(message).TrimEnd('.', ' ')}";
         if (codes.Contains("rate_limit_exceeded"))
         {
             return new SuperOpsRateLimitException(

@@ -43,7 +43,7 @@ public sealed class PaymentService(
         var earlier = await FindByIdempotencyKeyAsync(db, idempotencyKey, cancellationToken);
         if (earlier is not null)
         {
-            return SameRequestOrReject(earlier, invoiceId);
+            return SameRequestOrReject(earlier, invoiceId, request.Amount, method);
         }
 
         var invoice = await db.Invoices.SingleOrDefaultAsync(row => row.Id == invoiceId, cancellationToken)
@@ -245,12 +245,21 @@ public sealed class PaymentService(
             ? null
             : await db.Payments.SingleOrDefaultAsync(row => row.IdempotencyKey == idempotencyKey, cancellationToken);
 
-    private static PaymentOutcome SameRequestOrReject(Payment earlier, Guid invoiceId)
+    // A replay must be the same request; a different invoice, amount or method under one key is a client bug.
+    private static PaymentOutcome SameRequestOrReject(Payment earlier, Guid invoiceId, decimal? amount, PaymentMethod method)
     {
         if (earlier.InvoiceId != invoiceId)
         {
             throw new PaymentRejectedException("Idempotency-Key",
                 $"The Idempotency-Key was already used for payment {earlier.Id} on another invoice. Use a new key for each payment.");
+        }
+
+        var sameAmount = amount is { } value && value == Money.FromMinorUnits(earlier.AmountMinor, earlier.Currency);
+        if (!sameAmount || earlier.Method != method)
+        {
+            throw new PaymentRejectedException("Idempotency-Key",
+                $"The Idempotency-Key was already used for payment {earlier.Id} of {FormatAmount(earlier.AmountMinor, earlier.Currency)} by {earlier.Method.ToString().ToLowerInvariant()}. "
+                + "Send that same request to get it again, or a new key for a different payment.");
         }
 
         return new PaymentOutcome(earlier, Created: false);

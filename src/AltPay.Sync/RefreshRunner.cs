@@ -206,7 +206,7 @@ public sealed class RefreshRunner(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task<Dictionary<Guid, int>> CountLinesToReplaceAsync(
+    private static async Task<Dictionary<Guid, (int Count, long AmountMinor)>> CountLinesToReplaceAsync(
         AltPayDbContext db,
         List<InvoicePageItem> page,
         Dictionary<string, Invoice> existing,
@@ -227,8 +227,8 @@ public sealed class RefreshRunner(
         return await db.InvoiceLines
             .Where(line => changing.Contains(line.InvoiceId))
             .GroupBy(line => line.InvoiceId)
-            .Select(group => new { InvoiceId = group.Key, Count = group.Count() })
-            .ToDictionaryAsync(row => row.InvoiceId, row => row.Count, cancellationToken);
+            .Select(group => new { InvoiceId = group.Key, Count = group.Count(), Amount = group.Sum(line => line.AmountMinor) })
+            .ToDictionaryAsync(row => row.InvoiceId, row => (row.Count, row.Amount), cancellationToken);
     }
 
     private void Import(RefreshContext context, AltPayDbContext db, InvoiceChangeWriter writer, PageChanges changes, InvoicePageItem item)
@@ -254,7 +254,7 @@ public sealed class RefreshRunner(
         PageChanges changes,
         Invoice invoice,
         InvoicePageItem item,
-        Dictionary<Guid, int> lineCounts,
+        Dictionary<Guid, (int Count, long AmountMinor)> lineCounts,
         CancellationToken cancellationToken)
     {
         var restored = writer.RestoreIfArchived(invoice);
@@ -278,7 +278,7 @@ public sealed class RefreshRunner(
         if (item.Lines is not null && context.Lines.Complete && invoice.SuperOpsLinesHash != item.LinesHash)
         {
             var isFirstImport = invoice.SuperOpsLinesHash is null;
-            var result = InvoiceInboundRules.ApplyLines(invoice, item.Lines, item.LinesHash!, writer.Now, lineCounts.GetValueOrDefault(invoice.Id));
+            var result = InvoiceInboundRules.ApplyLines(invoice, item.Lines, item.LinesHash!, writer.Now, lineCounts.GetValueOrDefault(invoice.Id, (0, 0)));
 
             if (result.Changed)
             {

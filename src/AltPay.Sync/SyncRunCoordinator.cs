@@ -137,7 +137,7 @@ public sealed class SyncRunCoordinator(
             ?? throw new SyncRunNotFoundException(runId);
         if (run.Kind != SyncRunKind.Sweep || run.Status != SyncRunStatus.AwaitingConfirmation)
         {
-            throw new SyncRunStateException(runId, $"Sync run {runId} is not a sweep awaiting confirmation (its status is {run.Status}).");
+            throw new SyncRunStateException(runId, $"Sync run {runId} is not a sweep awaiting confirmation (its status is {StatusName(run.Status)}).");
         }
 
         var resolution = new TaskCompletionSource<SyncRun>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -225,13 +225,23 @@ public sealed class SyncRunCoordinator(
         }
         catch (Exception exception) when (exception is SuperOpsException or SyncDataException or NotConnectedException or DbUpdateException)
         {
-            Fail(run, exception, $"{exception.Message} The pages already read are kept; the next run tries again.");
+            var kept = run.Kind == SyncRunKind.Refresh
+                ? "The pages already read are kept; the next refresh tries again."
+                : "Nothing was archived; the next sweep tries again.";
+            Fail(run, exception, $"{exception.Message} {kept}");
         }
         finally
         {
             await FinishAsync(run, connection, connectionError, completion);
         }
     }
+
+    // The API's spelling, such as awaiting_confirmation, which partners see in run listings.
+    private static string StatusName(SyncRunStatus status) => status switch
+    {
+        SyncRunStatus.AwaitingConfirmation => "awaiting_confirmation",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 
     private void Fail(SyncRun run, Exception exception, string error)
     {

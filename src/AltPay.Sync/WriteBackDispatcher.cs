@@ -123,7 +123,7 @@ public sealed class WriteBackDispatcher(
         }
         catch (Exception exception) when (exception is SuperOpsValidationException or SuperOpsNotFoundException or SuperOpsSubdomainException)
         {
-            await FailAsync(attempt, exception, $"SuperOps rejected the update: {exception.Message}", cancellationToken);
+            await FailAsync(attempt, exception, $"{exception.Message} Fix the invoice in SuperOps, then retry the write-back.", cancellationToken);
         }
         catch (SuperOpsException exception)
         {

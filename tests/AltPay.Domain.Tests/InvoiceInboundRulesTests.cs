@@ -332,7 +332,7 @@ public sealed class InvoiceInboundRulesTests
 
         var result = InvoiceInboundRules.ApplyLines(invoice, SuperOpsLines, "hash-1", RefreshedAt);
 
-        Assert.Equal(new FieldChange(InvoiceInboundRules.FieldLines, "0 lines", "2 lines"), Assert.Single(result.Applied));
+        Assert.Equal(new FieldChange(InvoiceInboundRules.FieldLines, "0 lines, 0.00", "2 lines, 100.00"), Assert.Single(result.Applied));
         Assert.Equal(["7001", "7002"], invoice.Lines.Select(line => line.ExternalId));
         Assert.Equal([0, 1], invoice.Lines.Select(line => line.Position));
         Assert.Equal([8000L, 2000L], invoice.Lines.Select(line => line.AmountMinor));
@@ -385,7 +385,7 @@ public sealed class InvoiceInboundRulesTests
 
         var result = InvoiceInboundRules.ApplyLines(invoice, changed, "hash-2", RefreshedAt);
 
-        Assert.Equal(new FieldChange(InvoiceInboundRules.FieldLines, "1 lines", "2 lines"), Assert.Single(result.Applied));
+        Assert.Equal(new FieldChange(InvoiceInboundRules.FieldLines, "1 line, 120.00", "2 lines, 100.00"), Assert.Single(result.Applied));
         Assert.Equal(["7001", "7003"], invoice.Lines.Select(line => line.ExternalId));
         Assert.Equal("hash-2", invoice.SuperOpsLinesHash);
         Assert.False(invoice.LinesEditedInAltPay);
@@ -452,7 +452,7 @@ public sealed class InvoiceInboundRulesTests
         var result = InvoiceInboundRules.ApplyLines(invoice, [new("7001", "Managed services", 1m, 125m, 12500)], "hash-2", RefreshedAt);
 
         Assert.Empty(result.Applied);
-        Assert.Equal(new FieldChange(InvoiceInboundRules.FieldLines, "2 lines", "1 lines"), Assert.Single(result.Ignored));
+        Assert.Equal(new FieldChange(InvoiceInboundRules.FieldLines, "2 lines, 100.00", "1 line, 125.00"), Assert.Single(result.Ignored));
         Assert.Equal(["7001", "7002"], invoice.Lines.Select(line => line.ExternalId));
         Assert.Equal("hash-1", invoice.SuperOpsLinesHash);
         Assert.Equal(ImportedAt, invoice.UpdatedAt);

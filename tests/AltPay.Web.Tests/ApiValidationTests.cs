@@ -195,7 +195,7 @@ public sealed class ApiValidationTests(AltPayApp app) : IClassFixture<AltPayApp>
         using var response = await api.PatchAsJsonAsync($"/api/v1/invoices/{invoiceId}", new { dueDate = "2027-01-31" });
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal($"The invoice {invoice["number"]!.GetValue<string>()} cannot be changed: The invoice is void.", problem["detail"]!.GetValue<string>());
+        Assert.Equal($"The invoice {invoice["number"]!.GetValue<string>()} cannot be changed. The invoice is void.", problem["detail"]!.GetValue<string>());
     }
 
     [Fact]

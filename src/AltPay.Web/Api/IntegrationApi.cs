@@ -81,8 +81,9 @@ public static class IntegrationApi
 
         if (start.AlreadyRunning)
         {
+            var runningKind = runs.FindRunningById(start.RunId)?.Kind ?? kind;
             throw ApiProblemException.Conflict(
-                $"A {kind.ToApiName()} run ({start.RunId}) is already in progress for this connection; wait for it to finish, then try again.",
+                $"A {runningKind.ToApiName()} run ({start.RunId}) is already in progress for this connection; wait for it to finish, then try again.",
                 new Dictionary<string, object?> { ["runId"] = start.RunId });
         }
 

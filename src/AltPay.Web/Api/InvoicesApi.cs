@@ -226,7 +226,7 @@ public static class InvoicesApi
 
         if (invoice.WhyNotEditable() is { } reason)
         {
-            throw ApiProblemException.Conflict($"The invoice {invoice.Number} cannot be changed: {reason}");
+            throw ApiProblemException.Conflict($"The invoice {invoice.Number} cannot be changed. {reason}");
         }
 
         if (request?.DueDate is null && request?.Lines is null)

@@ -1,3 +1,4 @@
+using AltPay.Web.Api.Models;
 using System.Globalization;
 using AltPay.Domain;
 
@@ -6,6 +7,12 @@ namespace AltPay.Web.Dashboard;
 /// <summary>Formats amounts, dates and times for the dashboard.</summary>
 public static class Display
 {
+    /// <summary>Returns a run's status as readers see it, such as "awaiting confirmation".</summary>
+    public static string RunStatus(SyncRunStatus status) => status.ToApiName().Replace('_', ' ');
+
+    /// <summary>Returns a run's kind as readers see it: "refresh" or "sweep".</summary>
+    public static string RunKind(SyncRunKind kind) => kind.ToApiName();
+
     public static string Amount(long minorUnits, string currency)
     {
         var value = Money.FromMinorUnits(minorUnits, currency);
