@@ -66,3 +66,24 @@ public sealed class InvoiceCsvExportTests(AltPay.Web.Tests.Infrastructure.AltPay
         Assert.EndsWith(",altpay,open,2026-11-01,2099-12-31,USD,42.50,0.00,42.50,no", rows[1]);
     }
 }
+
+public sealed class CustomerFilterPageTests(AltPayApp app) : IClassFixture<AltPayApp>
+{
+    [Fact]
+    public async Task CustomersPage_SourceFilter_ListsOnlyThatSource()
+    {
+        var partner = await app.CreatePartnerAsync("Customer Filter IT");
+        using var api = app.CreateApiClient(partner.ApiKey);
+        await api.CreateCustomerAsync("Filtered Dental");
+        using var browser = app.CreateBrowserClient();
+        using (await browser.SignInAsync(partner.AdminEmail, partner.AdminPassword))
+        {
+        }
+
+        var altPay = await browser.GetStringAsync("/Customers?source=altpay");
+        var superOps = await browser.GetStringAsync("/Customers?source=superops");
+
+        Assert.Contains("Filtered Dental", altPay);
+        Assert.DoesNotContain("Filtered Dental", superOps);
+    }
+}

@@ -15,6 +15,14 @@ public sealed class IndexModel(AltPayDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
+    /// <summary>Lists customers from SuperOps ("superops") or created in AltPay ("altpay"); empty for both.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Source { get; set; }
+
+    /// <summary>Lists archived customers (deleted in SuperOps) instead of active ones.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Archived { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
@@ -27,7 +35,20 @@ public sealed class IndexModel(AltPayDbContext db) : PageModel
         PageNumber = Math.Max(1, PageNumber);
         db.ForPartner(User.GetPartnerId());
 
-        var query = db.Customers.AsNoTracking().Where(customer => customer.ArchivedAt == null);
+        var query = db.Customers.AsNoTracking().Where(customer => (customer.ArchivedAt != null) == Archived);
+
+        switch (Source)
+        {
+            case "superops":
+                query = query.Where(customer => customer.Source == RecordSource.SuperOps);
+                break;
+            case "altpay":
+                query = query.Where(customer => customer.Source == RecordSource.AltPay);
+                break;
+            default:
+                Source = null;
+                break;
+        }
 
         if (!string.IsNullOrWhiteSpace(Q))
         {
