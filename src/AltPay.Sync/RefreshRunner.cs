@@ -358,9 +358,7 @@ public sealed class RefreshRunner(
     private async Task<AltPayDbContext> OpenAsync(RefreshContext context, CancellationToken cancellationToken)
     {
         var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.ForPartner(context.PartnerId);
-        await db.UseRelaxedDurabilityAsync(cancellationToken);
-        return db;
+        return db.ForPartner(context.PartnerId);
     }
 
     private sealed record InvoicePageItem(SuperOpsInvoiceRecord Record, InboundInvoice Inbound, List<InboundLine>? Lines, string? LinesHash)
