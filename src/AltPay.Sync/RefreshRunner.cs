@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace AltPay.Sync;
 
 /// <summary>
-/// The inbound refresh: lists SuperOps clients, invoices and invoice lines page by page, skips records
-/// whose content hash is unchanged, applies the inbound rules to the rest and commits each page in its
+/// The inbound refresh. It lists SuperOps clients, invoice lines and invoices page by page, skips records
+/// whose content hash is unchanged and applies the inbound rules to the rest. Each page commits in its
 /// own transaction, so a run that fails midway keeps the pages it applied.
 /// </summary>
 public sealed class RefreshRunner(
@@ -52,8 +52,8 @@ public sealed class RefreshRunner(
             return;
         }
 
-        // Page-number lists shift when records are created or deleted while they are read; the next
-        // refresh reads them again, so nothing is lost, but this run may have missed some.
+        // Page-number lists shift when records are created or deleted while they are read, so this run
+        // may have missed some. The next refresh reads them again, so nothing is lost.
         context.Run.Status = SyncRunStatus.Incomplete;
         context.Run.Progress = "Finished";
         context.Run.Error = string.Join(" ", incomplete.Select(listing =>
@@ -195,7 +195,7 @@ public sealed class RefreshRunner(
             }
         }
 
-        // Changes go through EF first, so that customers made for new invoices exist before them; new
+        // Changes go through EF first, so that customers made for new invoices exist before them. New
         // rows then go in bulk, because a first import inserts hundreds of thousands of them.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
