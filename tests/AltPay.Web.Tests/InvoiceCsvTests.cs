@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using AltPay.Domain;
 using AltPay.Web.Pages.Invoices;
 using AltPay.Web.Tests.Infrastructure;
@@ -85,5 +86,32 @@ public sealed class CustomerFilterPageTests(AltPayApp app) : IClassFixture<AltPa
 
         Assert.Contains("Filtered Dental", altPay);
         Assert.DoesNotContain("Filtered Dental", superOps);
+    }
+}
+
+public sealed class IntegrationRunsTableTests(AltPayApp app) : IClassFixture<AltPayApp>
+{
+    [Fact]
+    public async Task IntegrationsPage_ListsSyncRunsWithCounts()
+    {
+        await app.CreateSandboxTenantAsync("runs-msp", "runs-token-1357", clients: 2, invoicesPerClient: 2, linesPerInvoice: 1);
+        var partner = await app.CreatePartnerAsync("Runs Table IT");
+        using var api = app.CreateApiClient(partner.ApiKey);
+        using (await api.PutAsJsonAsync("/api/v1/integrations/superops", new { subdomain = "runs-msp", apiToken = "runs-token-1357", region = "us" }))
+        {
+        }
+
+        using (await api.PostAsync("/api/v1/integrations/superops/sync?wait=true", null))
+        {
+        }
+
+        using var browser = app.CreateBrowserClient();
+        using (await browser.SignInAsync(partner.AdminEmail, partner.AdminPassword))
+        {
+        }
+
+        var html = await browser.GetStringAsync("/Integrations/SuperOps");
+
+        Assert.Contains("<h2 id=\"runs-heading\">Sync runs</h2>", html);
     }
 }

@@ -4,12 +4,13 @@ using AltPay.Sync;
 using AltPay.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using AltPay.Web.Audit;
 
 namespace AltPay.Web.Pages.Integrations;
 
 /// <summary>The SuperOps integration: status card, Sync now, Sweep now, and the set-up form. Roles are checked on every post.</summary>
-public sealed class SuperOpsModel(ConnectionService connections, SyncRunCoordinator runs, AuditLog audit, ILogger<SuperOpsModel> logger) : PageModel
+public sealed class SuperOpsModel(ConnectionService connections, SyncRunCoordinator runs, AuditLog audit, AltPayDbContext db, ILogger<SuperOpsModel> logger) : PageModel
 {
     private Dictionary<string, string> _errors = new(StringComparer.Ordinal);
 
@@ -31,6 +32,9 @@ public sealed class SuperOpsModel(ConnectionService connections, SyncRunCoordina
     public string? FormError { get; private set; }
 
     public ConnectionSnapshot? Connection { get; private set; }
+
+    /// <summary>The newest finished and running sync runs, newest first.</summary>
+    public IReadOnlyList<SyncRun> RecentRuns { get; private set; } = [];
 
     public bool CanManage => User.IsInRole(PartnerRoles.Admin);
 
@@ -146,6 +150,14 @@ public sealed class SuperOpsModel(ConnectionService connections, SyncRunCoordina
         return RedirectToPage();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
         Connection = await connections.GetAsync(User.GetPartnerId(), cancellationToken);
+
+        db.ForPartner(User.GetPartnerId());
+        RecentRuns = await db.SyncRuns.AsNoTracking()
+            .OrderByDescending(run => run.StartedAt)
+            .Take(20)
+            .ToListAsync(cancellationToken);
+    }
 }
