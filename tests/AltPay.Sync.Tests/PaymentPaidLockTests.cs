@@ -51,8 +51,8 @@ public sealed class PaymentPaidLockTests
         Assert.Equal("1179.00", conflicts[0].SuperOpsValue);
         Assert.Equal(PaymentSteps.Iso(PaymentSteps.Today.AddDays(25)), conflicts[1].AltPayValue);
         Assert.Equal(PaymentSteps.Iso(superOpsDue), conflicts[1].SuperOpsValue);
-        Assert.Equal("1 lines", conflicts[2].AltPayValue);
-        Assert.Equal("2 lines", conflicts[2].SuperOpsValue);
+        Assert.Equal("1 line, 640.00", conflicts[2].AltPayValue);
+        Assert.Equal("2 lines, 1179.00", conflicts[2].SuperOpsValue);
         Assert.Equal("PAID", conflicts[3].AltPayValue);
         Assert.Equal("VOID", conflicts[3].SuperOpsValue);
         Assert.All(conflicts, conflict => Assert.False(conflict.Resolved));
