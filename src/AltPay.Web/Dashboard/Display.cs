@@ -10,8 +10,8 @@ public static class Display
     /// <summary>Returns a run's status as readers see it, such as "awaiting confirmation".</summary>
     public static string RunStatus(SyncRunStatus status) => status.ToApiName().Replace('_', ' ');
 
-    /// <summary>Returns a run's kind as readers see it: "refresh" or "sweep".</summary>
-    public static string RunKind(SyncRunKind kind) => kind.ToApiName();
+    /// <summary>Returns a run's kind as readers see it: "Refresh" or "Sweep".</summary>
+    public static string RunKind(SyncRunKind kind) => kind == SyncRunKind.Sweep ? "Sweep" : "Refresh";
 
     public static string Amount(long minorUnits, string currency)
     {
