@@ -54,7 +54,8 @@ public static class BulkInsertExtensions
                 command.Parameters[index].Value = (value is null ? null : converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            // Microsoft.Data.Sqlite completes its async methods synchronously, so this only saves a Task per row.
+            command.ExecuteNonQuery();
         }
     }
 }
