@@ -32,4 +32,22 @@ public sealed class Customer : IPartnerOwned
     public DateTimeOffset UpdatedAt { get; set; }
 
     public bool IsArchived => ArchivedAt is not null;
+
+    /// <summary>Archives the customer because a sweep found its SuperOps client deleted.</summary>
+    public void Archive(string reason, Guid sweepRunId, DateTimeOffset now)
+    {
+        ArchivedAt = now;
+        ArchiveReason = reason;
+        ArchivedBySweepRunId = sweepRunId;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Restores an archived customer whose SuperOps client is listed again.</summary>
+    public void Restore(DateTimeOffset now)
+    {
+        ArchivedAt = null;
+        ArchiveReason = null;
+        ArchivedBySweepRunId = null;
+        UpdatedAt = now;
+    }
 }

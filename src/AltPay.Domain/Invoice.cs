@@ -85,6 +85,26 @@ public sealed class Invoice : IPartnerOwned
 
     public bool IsArchived => ArchivedAt is not null;
 
+    /// <summary>Archives the invoice because a sweep found it deleted in SuperOps; <paramref name="needsReview"/> flags it for a person.</summary>
+    public void Archive(string reason, Guid sweepRunId, bool needsReview, DateTimeOffset now)
+    {
+        ArchivedAt = now;
+        ArchiveReason = reason;
+        ArchivedBySweepRunId = sweepRunId;
+        NeedsReview = needsReview;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Restores an archived invoice that SuperOps lists again.</summary>
+    public void Restore(DateTimeOffset now)
+    {
+        ArchivedAt = null;
+        ArchiveReason = null;
+        ArchivedBySweepRunId = null;
+        NeedsReview = false;
+        UpdatedAt = now;
+    }
+
     public long AmountPaidMinor => SuperOpsPaidMinor + AltPayPaidMinor;
 
     /// <summary>Total less everything paid or credited, never below zero.</summary>

@@ -37,11 +37,7 @@ internal sealed class InvoiceChangeWriter(AltPayDbContext db, SyncRun run, DateT
             return false;
         }
 
-        invoice.ArchivedAt = null;
-        invoice.ArchiveReason = null;
-        invoice.ArchivedBySweepRunId = null;
-        invoice.NeedsReview = false;
-        invoice.UpdatedAt = Now;
+        invoice.Restore(Now);
         AddEvent(invoice, TimelineKinds.Restored, "Restored: SuperOps lists this invoice again.");
         run.InvoicesRestored++;
         return true;

@@ -100,10 +100,7 @@ public sealed class RefreshRunner(
 
             if (customer.IsArchived)
             {
-                customer.ArchivedAt = null;
-                customer.ArchiveReason = null;
-                customer.ArchivedBySweepRunId = null;
-                customer.UpdatedAt = now;
+                customer.Restore(now);
                 context.Run.CustomersRestored++;
                 restored.Add(customer);
             }

@@ -10,7 +10,7 @@ namespace AltPay.Sync;
 
 /// <summary>
 /// The deletion sweep. SuperOps has no deleted flag or change feed, so a record is archived only when
-/// a complete id listing lacks it and a point lookup answers that it does not exist. A listing with any
+/// a complete id listing lacks it and a point lookup returns not found for it. A listing with any
 /// error, throttle or count mismatch archives nothing, and a sweep that would archive more than
 /// max(10, 5 %) of the partner's SuperOps records waits for the partner to confirm.
 /// </summary>
@@ -130,7 +130,7 @@ public sealed class SweepRunner(
         return new SweepCandidates(missingCustomers, missingInvoices, superOpsRecords);
     }
 
-    // A record missing from a complete listing is archived only once a point lookup says it does not exist.
+    // A record missing from a complete listing is archived only once a point lookup returns not found for it.
     private static async Task<HeldBackRecords> ConfirmMissingAsync(SyncRun run, SuperOpsClient client, SweepCandidates candidates, CancellationToken cancellationToken)
     {
         var customers = new List<Guid>();
@@ -170,10 +170,7 @@ public sealed class SweepRunner(
             .ToListAsync(cancellationToken);
         foreach (var customer in customers)
         {
-            customer.ArchivedAt = now;
-            customer.ArchiveReason = reason;
-            customer.ArchivedBySweepRunId = run.Id;
-            customer.UpdatedAt = now;
+            customer.Archive(reason, run.Id, now);
         }
 
         await AddCustomerEventsAsync(db, customers, TimelineKinds.Archived, customer => $"Customer {customer.Name} archived: {reason}", run.Id, now, cancellationToken);
@@ -190,11 +187,8 @@ public sealed class SweepRunner(
 
         foreach (var invoice in invoices)
         {
-            invoice.ArchivedAt = now;
-            invoice.ArchiveReason = reason;
-            invoice.ArchivedBySweepRunId = run.Id;
-            invoice.UpdatedAt = now;
-            invoice.NeedsReview = withPayments.Contains(invoice.Id) || invoice.WriteBackStatus == WriteBackStatus.Pending;
+            var needsReview = withPayments.Contains(invoice.Id) || invoice.WriteBackStatus == WriteBackStatus.Pending;
+            invoice.Archive(reason, run.Id, needsReview, now);
 
             var message = invoice.NeedsReview
                 ? $"Archived for review: {reason} It has AltPay payments or a pending write-back."
@@ -222,21 +216,14 @@ public sealed class SweepRunner(
         var customers = await db.Customers.Where(customer => customerIds.Contains(customer.Id)).ToListAsync(cancellationToken);
         foreach (var customer in customers)
         {
-            customer.ArchivedAt = null;
-            customer.ArchiveReason = null;
-            customer.ArchivedBySweepRunId = null;
-            customer.UpdatedAt = now;
+            customer.Restore(now);
         }
 
         await AddCustomerEventsAsync(db, customers, TimelineKinds.Restored, customer => $"Customer {customer.Name} restored: SuperOps lists the client again.", run.Id, now, cancellationToken);
 
         foreach (var invoice in await db.Invoices.Where(invoice => invoiceIds.Contains(invoice.Id)).ToListAsync(cancellationToken))
         {
-            invoice.ArchivedAt = null;
-            invoice.ArchiveReason = null;
-            invoice.ArchivedBySweepRunId = null;
-            invoice.NeedsReview = false;
-            invoice.UpdatedAt = now;
+            invoice.Restore(now);
             db.TimelineEvents.Add(TimelineEvent.For(invoice, TimelineKinds.Restored, "Restored: SuperOps lists this invoice again.", now, run.Id));
         }
 
