@@ -14,7 +14,7 @@ namespace AltPay.SuperOps;
 public sealed class SuperOpsRateBudget
 {
     // A grant is held a little longer than SuperOps' 60 s window, because the server counts a request
-    // when it arrives, which is after the grant; a slow request would otherwise overlap the next window.
+    // when it arrives, after the grant. A slow request would otherwise overlap the next window.
     public static readonly TimeSpan GrantHeldFor = TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);

@@ -47,7 +47,7 @@ internal static class InboundMapper
 
     /// <summary>
     /// Converts a line. Line amounts are rounded half away from zero to the minor unit, because
-    /// quantity times unit price can carry more decimals than the currency; the invoice total is
+    /// quantity times unit price can carry more decimals than the currency. The invoice total is
     /// always SuperOps' own exact total.
     /// </summary>
     public static InboundLine ToInbound(SuperOpsInvoiceLineRecord record, string currency) => new(
@@ -109,5 +109,5 @@ internal static class InboundMapper
     private static string? Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
-/// <summary>SuperOps sent a value AltPay cannot store exactly; the run stops and says which.</summary>
+/// <summary>SuperOps sent a value AltPay cannot store exactly; the run stops and its error names the value.</summary>
 public sealed class SyncDataException(string message) : Exception(message);

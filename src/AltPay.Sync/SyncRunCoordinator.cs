@@ -20,8 +20,8 @@ public sealed class SyncRunCoordinator(
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, ActiveRun> _activeByConnection = [];
-    // Never disposed: the host may stop this service after disposing it, and a token source without a
-    // timer holds nothing that needs releasing.
+    // Never disposed, because the host may stop this service after disposing it. A token source
+    // without a timer keeps no resource that needs releasing.
     private readonly CancellationTokenSource _stopping = new();
 
     public async Task<SyncRunStart> StartAsync(Guid partnerId, SyncRunKind kind, SyncRunTrigger trigger, CancellationToken cancellationToken)

@@ -40,6 +40,6 @@ internal static partial class Log
     public static partial void ConnectionCheckFailed(ILogger logger, Guid partnerId, string reason);
 
     [LoggerMessage(EventId = 10, EventName = "RequestRejected", Level = LogLevel.Information,
-        Message = "Request {Method} {Path} was answered with {Status} because of {ExceptionType}")]
+        Message = "Request {Method} {Path} returned {Status} because of {ExceptionType}")]
     public static partial void RequestRejected(ILogger logger, string method, string path, int status, string exceptionType);
 }

@@ -10,7 +10,7 @@ namespace AltPay.Sync.Tests;
 public sealed class RefreshRobustnessTests
 {
     [Fact]
-    public async Task PagesShiftingDuringRefresh_NextRefreshLeavesNoInvoiceMissingOrDuplicated()
+    public async Task ShiftingPages_NextRefreshConverges()
     {
         SyncTestHost? hostReference = null;
         var created = new List<string>();
@@ -45,7 +45,7 @@ public sealed class RefreshRobustnessTests
     }
 
     [Fact]
-    public async Task FaultsOnSomePages_AreRetriedAndRunConverges()
+    public async Task PageFaults_RetriedUntilConverged()
     {
         await using var host = await SyncTestHost.StartAsync(clients: 60, invoicesPerClient: 5, linesPerInvoice: 1);
         await host.AdminSendAsync(HttpMethod.Put, "settings", new
@@ -67,7 +67,7 @@ public sealed class RefreshRobustnessTests
     }
 
     [Fact]
-    public async Task RevokedToken_SetsConnectionErrorAndChangesNoData()
+    public async Task RevokedToken_ErrorWithoutDataChange()
     {
         await using var host = await SyncTestHost.StartAsync();
         await host.ConnectAsync();
@@ -101,7 +101,7 @@ public sealed class RefreshRobustnessTests
     }
 
     [Fact]
-    public async Task Refresh_MakesOneRequestPerPageAndWritesNothingWhenUnchanged()
+    public async Task UnchangedRefresh_PageRequestsOnlyNoWrites()
     {
         const int clients = 30;
         const int invoicesPerClient = 7;

@@ -86,7 +86,7 @@ public sealed class RefreshRuleTests
     }
 
     [Fact]
-    public async Task PartialPaymentAndCredit_InSuperOps_ReduceOutstandingExactly()
+    public async Task SuperOpsPaymentAndCredit_ReduceOutstanding()
     {
         await using var host = await SyncTestHost.StartAsync();
         await host.ConnectAsync();
@@ -149,7 +149,7 @@ public sealed class RefreshRuleTests
     }
 
     [Fact]
-    public async Task DueDateEditedInAltPay_SurvivesUntilSuperOpsChangesIt()
+    public async Task AltPayDueDate_KeptUntilSuperOpsChange()
     {
         await using var host = await SyncTestHost.StartAsync();
         await host.ConnectAsync();
@@ -177,7 +177,7 @@ public sealed class RefreshRuleTests
     }
 
     [Fact]
-    public async Task PaidLockedInvoice_IgnoresSuperOpsChangeAndRecordsConflict()
+    public async Task PaidLocked_RecordsConflict()
     {
         await using var host = await SyncTestHost.StartAsync();
         await host.ConnectAsync();
@@ -203,7 +203,7 @@ public sealed class RefreshRuleTests
     }
 
     [Fact]
-    public async Task DocumentedSchemaOnlyTenant_ImportsWithStatusOnlyBalances()
+    public async Task DocumentedSchemaOnly_StatusOnlyBalances()
     {
         await using var host = await SyncTestHost.StartAsync(documentedSchemaOnly: true);
 

@@ -14,8 +14,8 @@ namespace AltPay.Web.Tests;
 /// <summary>
 /// Who may change what: Admin everything; Member payments, refunds, retries, syncs and edits but not the
 /// connection or sweeps; Read-only nothing. The API side checks each mutating endpoint's policy and what
-/// each policy lets each role do (RoleMatrixApiKeyTests calls them with Member and Read-only keys); the
-/// dashboard side posts to every page handler as each role.
+/// each policy lets each role do, and RoleMatrixApiKeyTests calls them with Member and Read-only keys.
+/// The dashboard side posts to every page handler as each role.
 /// </summary>
 public sealed class RoleMatrixTests(AltPayApp app) : IClassFixture<AltPayApp>
 {

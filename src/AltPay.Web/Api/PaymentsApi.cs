@@ -46,7 +46,7 @@ public static class PaymentsApi
 
     /// <summary>
     /// Records a payment. A repeated <c>Idempotency-Key</c> returns the payment the first request made,
-    /// also with 201, so a client retrying after a lost response sees the same answer.
+    /// also with 201, so a client retrying after a lost response gets the same response.
     /// </summary>
     private static async Task<Created<PaymentResponse>> RecordPayment(
         string id,
