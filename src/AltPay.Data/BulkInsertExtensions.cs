@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using AltPay.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -7,6 +9,8 @@ namespace AltPay.Data;
 
 public static class BulkInsertExtensions
 {
+    private static readonly ConcurrentDictionary<IEntityType, InsertPlan> Plans = new();
+
     /// <summary>
     /// Inserts new rows with one prepared command, inside the context's current transaction, without
     /// change tracking. Columns, value converters and parameter types come from the EF Core model, so
@@ -28,34 +32,60 @@ public static class BulkInsertExtensions
 
         var entityType = db.Model.FindEntityType(typeof(T))
             ?? throw new InvalidOperationException($"{typeof(T).Name} is not part of the AltPay model.");
-        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var properties = entityType.GetProperties().ToArray();
+        var plan = Plans.GetOrAdd(entityType, InsertPlan.For);
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = plan.Sql;
 
-        var columns = string.Join(", ", properties.Select(property => $"\"{property.GetColumnName(table)}\""));
-        var names = string.Join(", ", properties.Select((_, index) => $"@p{index}"));
-        command.CommandText = $"INSERT INTO \"{table.Name}\" ({columns}) VALUES ({names})";
-
-        var mappings = properties.Select(property => property.GetRelationalTypeMapping()).ToArray();
-        for (var index = 0; index < properties.Length; index++)
+        for (var index = 0; index < plan.Columns.Length; index++)
         {
-            command.Parameters.Add(mappings[index].CreateParameter(command, $"@p{index}", null, properties[index].IsNullable));
+            var column = plan.Columns[index];
+            command.Parameters.Add(column.Mapping.CreateParameter(command, $"@p{index}", null, column.IsNullable));
         }
 
         foreach (var row in rows)
         {
-            for (var index = 0; index < properties.Length; index++)
+            for (var index = 0; index < plan.Columns.Length; index++)
             {
-                var value = properties[index].GetGetter().GetClrValue(row);
-                var converter = mappings[index].Converter;
-                command.Parameters[index].Value = (value is null ? null : converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
+                command.Parameters[index].Value = plan.Columns[index].ProviderValue(row);
             }
 
             // Microsoft.Data.Sqlite completes its async methods synchronously, so this only saves a Task per row.
             command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The INSERT statement of one entity type and how each column's value is read and converted.</summary>
+    private sealed record InsertPlan(string Sql, InsertColumn[] Columns)
+    {
+        public static InsertPlan For(IEntityType entityType)
+        {
+            var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+            var properties = entityType.GetProperties().ToArray();
+
+            var names = string.Join(", ", properties.Select(property => $"\"{property.GetColumnName(table)}\""));
+            var parameters = string.Join(", ", properties.Select((_, index) => $"@p{index}"));
+            var columns = properties
+                .Select(property => new InsertColumn(property.GetGetter(), property.GetRelationalTypeMapping(), property.IsNullable))
+                .ToArray();
+
+            return new InsertPlan($"INSERT INTO \"{table.Name}\" ({names}) VALUES ({parameters})", columns);
+        }
+    }
+
+    private sealed record InsertColumn(IClrPropertyGetter Getter, RelationalTypeMapping Mapping, bool IsNullable)
+    {
+        public object ProviderValue(object row)
+        {
+            var value = Getter.GetClrValue(row);
+            if (value is null)
+            {
+                return DBNull.Value;
+            }
+
+            return Mapping.Converter?.ConvertToProvider(value) ?? value;
         }
     }
 }

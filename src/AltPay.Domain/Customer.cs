@@ -1,7 +1,7 @@
 namespace AltPay.Domain;
 
 /// <summary>A client of the partner: a SuperOps client imported into AltPay, or one created in AltPay.</summary>
-public sealed class Customer : IPartnerOwned
+public sealed class Customer : IPartnerOwned, ISuperOpsRecord
 {
     public Guid Id { get; set; }
 

@@ -5,7 +5,7 @@ namespace AltPay.Domain;
 /// imported from SuperOps also keep the SuperOps values last applied (the <c>SuperOps*</c> properties),
 /// which the three-way rule compares with what SuperOps sends next.
 /// </summary>
-public sealed class Invoice : IPartnerOwned
+public sealed class Invoice : IPartnerOwned, ISuperOpsRecord
 {
     public Guid Id { get; set; }
 

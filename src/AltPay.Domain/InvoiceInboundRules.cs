@@ -53,7 +53,7 @@ public static class InvoiceInboundRules
     {
         var invoice = new Invoice
         {
-            Id = Guid.NewGuid(),
+            Id = Guid.CreateVersion7(now),
             PartnerId = partnerId,
             CustomerId = customerId,
             Number = inbound.Number,
@@ -163,7 +163,7 @@ public static class InvoiceInboundRules
             return result;
         }
 
-        invoice.SetLines(lines.Select(ToLine).ToList());
+        invoice.SetLines(lines.Select(line => ToLine(line, now)).ToList());
         invoice.SuperOpsLinesHash = linesHash;
 
         // Lines edited in AltPay made the total their sum; SuperOps' lines bring SuperOps' total back.
@@ -212,9 +212,9 @@ public static class InvoiceInboundRules
         ? Math.Max(0, invoice.TotalMinor - invoice.AltPayPaidMinor)
         : inbound.PaymentsMinor ?? 0;
 
-    private static InvoiceLine ToLine(InboundLine line) => new()
+    private static InvoiceLine ToLine(InboundLine line, DateTimeOffset now) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = Guid.CreateVersion7(now),
         ExternalId = line.ExternalId,
         Description = line.Description,
         Quantity = line.Quantity,

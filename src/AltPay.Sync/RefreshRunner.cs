@@ -24,12 +24,18 @@ public sealed class RefreshRunner(
     public async Task RunAsync(SyncRun run, SuperOpsConnection connection, CancellationToken cancellationToken)
     {
         var client = clientFactory.Create(tokenProtector.CredentialsFor(connection));
-        var context = new RefreshContext(run, connection, client);
+
+        // Everything a refresh writes is a copy of SuperOps that the next refresh reads again, so it
+        // may use a connection that commits without waiting for the disk.
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.ForPartner(connection.PartnerId);
+        await db.OpenForBulkWritesAsync(cancellationToken);
+        var context = new RefreshContext(run, connection, client, db);
 
         try
         {
-            await RefreshCustomersAsync(context, cancellationToken);
-            var linesByInvoice = await ReadLinesAsync(context, cancellationToken);
+            await LoadKnownRecordsAsync(context, cancellationToken);
+            var linesByInvoice = await RefreshCustomersWhileReadingLinesAsync(context, cancellationToken);
             await RefreshInvoicesAsync(context, linesByInvoice, cancellationToken);
             Finish(context);
         }
@@ -61,26 +67,66 @@ public sealed class RefreshRunner(
             + " The next refresh reads it again.";
     }
 
+    // Customers and the ids of invoices already imported, so that a page of new records needs no lookup.
+    private static async Task LoadKnownRecordsAsync(RefreshContext context, CancellationToken cancellationToken)
+    {
+        var customers = await context.Db.Customers
+            .Where(customer => customer.Source == RecordSource.SuperOps)
+            .Select(customer => new { customer.Id, customer.ExternalId })
+            .ToListAsync(cancellationToken);
+
+        foreach (var customer in customers)
+        {
+            context.CustomerIds[customer.ExternalId!] = customer.Id;
+        }
+
+        var invoices = await context.Db.Invoices
+            .Where(invoice => invoice.Source == RecordSource.SuperOps)
+            .Select(invoice => invoice.ExternalId!)
+            .ToListAsync(cancellationToken);
+        context.KnownInvoices.UnionWith(invoices);
+    }
+
+    // The line listing is the longest of the three, so it downloads while the clients are applied.
+    private async Task<Dictionary<string, List<InboundLine>>> RefreshCustomersWhileReadingLinesAsync(RefreshContext context, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var lines = Task.Run(() => ReadLinesAsync(context, stop.Token), CancellationToken.None);
+
+        try
+        {
+            await RefreshCustomersAsync(context, cancellationToken);
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            await ((Task)lines).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        return await lines;
+    }
+
     private async Task RefreshCustomersAsync(RefreshContext context, CancellationToken cancellationToken)
     {
         await foreach (var page in context.Client.ListClientsAsync(context.Clients, cancellationToken).PrefetchAsync(PagesAhead, cancellationToken))
         {
             var records = page.Where(record => context.SeenClients.Add(record.AccountId)).ToList();
             await ApplyCustomerPageAsync(context, records, cancellationToken);
-            context.Run.RecordsRead += page.Count;
-            context.Run.Progress = $"Reading clients: {context.SeenClients.Count} read";
+            context.CountRead(ref context.ClientsRead, page.Count);
             SyncLog.PageApplied(logger, context.Run.Id, "clients", context.SeenClients.Count, page.Count);
         }
     }
 
     private async Task ApplyCustomerPageAsync(RefreshContext context, List<SuperOpsClientRecord> records, CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(context, cancellationToken);
-        var ids = records.Select(record => record.AccountId).ToList();
-        var existing = await db.Customers
-            .Where(customer => customer.Source == RecordSource.SuperOps && ids.Contains(customer.ExternalId!))
-            .ToDictionaryAsync(customer => customer.ExternalId!, cancellationToken);
+        var db = context.Db;
+        var existing = await LoadExistingAsync(
+            db.Customers.Where(customer => customer.Source == RecordSource.SuperOps),
+            records.Select(record => record.AccountId).Where(context.CustomerIds.ContainsKey).ToList(),
+            cancellationToken);
         var now = timeProvider.GetUtcNow();
+        var created = new List<Customer>();
         var restored = new List<Customer>();
 
         foreach (var record in records)
@@ -92,7 +138,7 @@ public sealed class RefreshRunner(
             {
                 customer = CustomerInboundRules.CreateFromSuperOps(context.PartnerId, inbound, now);
                 customer.ContentHash = hash;
-                db.Customers.Add(customer);
+                created.Add(customer);
                 context.CustomerIds[record.AccountId] = customer.Id;
                 context.Run.CustomersCreated++;
                 continue;
@@ -117,21 +163,37 @@ public sealed class RefreshRunner(
 
         await SweepRunner.AddCustomerEventsAsync(db, restored, TimelineKinds.Restored,
             customer => $"Customer {customer.Name} restored: SuperOps lists the client again.", context.Run.Id, now, cancellationToken);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await db.BulkInsertAsync(created, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    // Loads the tracked records of the given SuperOps ids; a page of records new to AltPay needs no query.
+    private static async Task<Dictionary<string, T>> LoadExistingAsync<T>(IQueryable<T> records, List<string> externalIds, CancellationToken cancellationToken)
+        where T : class, ISuperOpsRecord
+    {
+        if (externalIds.Count == 0)
+        {
+            return new Dictionary<string, T>(StringComparer.Ordinal);
+        }
+
+        return await records
+            .Where(record => externalIds.Contains(record.ExternalId!))
+            .ToDictionaryAsync(record => record.ExternalId!, StringComparer.Ordinal, cancellationToken);
     }
 
     private async Task RefreshInvoicesAsync(RefreshContext context, Dictionary<string, List<InboundLine>> linesByInvoice, CancellationToken cancellationToken)
     {
-        await LoadCustomerIdsAsync(context, cancellationToken);
-
         var withPayments = context.Connection.InvoicePayments;
         await foreach (var page in context.Client.ListInvoicesAsync(context.Invoices, withPayments, cancellationToken).PrefetchAsync(PagesAhead, cancellationToken))
         {
             var records = page.Where(record => context.SeenInvoices.Add(record.InvoiceId)).ToList();
             var items = records.Select(record => ToPageItem(context, record, linesByInvoice)).ToList();
             await ApplyInvoicePageAsync(context, items, cancellationToken);
-            context.Run.RecordsRead += page.Count;
-            context.Run.Progress = $"Applying invoices: {context.SeenInvoices.Count} of {context.Invoices.TotalCountAtStart?.ToString() ?? "?"} read";
+            context.CountRead(ref context.InvoicesRead, page.Count);
             SyncLog.PageApplied(logger, context.Run.Id, "invoices", context.SeenInvoices.Count, page.Count);
         }
     }
@@ -155,27 +217,13 @@ public sealed class RefreshRunner(
         return new InvoicePageItem(record, inbound, ordered, hash) { LinesComplete = context.Lines.Complete };
     }
 
-    private async Task LoadCustomerIdsAsync(RefreshContext context, CancellationToken cancellationToken)
-    {
-        await using var db = await OpenAsync(context, cancellationToken);
-        var customers = await db.Customers
-            .Where(customer => customer.Source == RecordSource.SuperOps)
-            .Select(customer => new { customer.Id, customer.ExternalId })
-            .ToListAsync(cancellationToken);
-
-        foreach (var customer in customers)
-        {
-            context.CustomerIds[customer.ExternalId!] = customer.Id;
-        }
-    }
-
     private async Task ApplyInvoicePageAsync(RefreshContext context, List<InvoicePageItem> page, CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(context, cancellationToken);
-        var ids = page.Select(item => item.Inbound.ExternalId).ToList();
-        var existing = await db.Invoices
-            .Where(invoice => invoice.Source == RecordSource.SuperOps && ids.Contains(invoice.ExternalId!))
-            .ToDictionaryAsync(invoice => invoice.ExternalId!, cancellationToken);
+        var db = context.Db;
+        var existing = await LoadExistingAsync(
+            db.Invoices.Where(invoice => invoice.Source == RecordSource.SuperOps),
+            page.Select(item => item.Inbound.ExternalId).Where(context.KnownInvoices.Contains).ToList(),
+            cancellationToken);
         var lineCounts = await CountLinesToReplaceAsync(db, page, existing, cancellationToken);
         var writer = new InvoiceChangeWriter(db, context.Run, timeProvider.GetUtcNow());
         var changes = new PageChanges();
@@ -197,10 +245,16 @@ public sealed class RefreshRunner(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await db.BulkInsertAsync(changes.Invoices, cancellationToken);
-        await db.InvoiceLines.Where(line => changes.ReplacedLinesOf.Contains(line.InvoiceId)).ExecuteDeleteAsync(cancellationToken);
+
+        if (changes.ReplacedLinesOf.Count > 0)
+        {
+            await db.InvoiceLines.Where(line => changes.ReplacedLinesOf.Contains(line.InvoiceId)).ExecuteDeleteAsync(cancellationToken);
+        }
+
         await db.BulkInsertAsync(changes.Lines, cancellationToken);
         await db.BulkInsertAsync(changes.Events, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     private static async Task<Dictionary<Guid, (int Count, long AmountMinor)>> CountLinesToReplaceAsync(
@@ -345,17 +399,10 @@ public sealed class RefreshRunner(
                 lines.Add(InboundMapper.ToInbound(record, context.Connection.Currency));
             }
 
-            context.Run.RecordsRead += page.Count;
-            context.Run.Progress = $"Reading invoice lines: {seenLines.Count} of {context.Lines.TotalCountAtStart?.ToString() ?? "?"} read";
+            context.CountRead(ref context.LinesRead, page.Count);
         }
 
         return linesByInvoice;
-    }
-
-    private async Task<AltPayDbContext> OpenAsync(RefreshContext context, CancellationToken cancellationToken)
-    {
-        var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return db.ForPartner(context.PartnerId);
     }
 
     private sealed record InvoicePageItem(SuperOpsInvoiceRecord Record, InboundInvoice Inbound, List<InboundLine>? Lines, string? LinesHash)
@@ -382,9 +429,17 @@ public sealed class RefreshRunner(
         }
     }
 
-    private sealed class RefreshContext(SyncRun run, SuperOpsConnection connection, SuperOpsClient client)
+    private sealed class RefreshContext(SyncRun run, SuperOpsConnection connection, SuperOpsClient client, AltPayDbContext db)
     {
+        // Records read per listing. Lines are read on another task beside the clients, so these are
+        // fields counted with Interlocked, and the run's count and progress are rebuilt from all three.
+        public int ClientsRead;
+        public int LinesRead;
+        public int InvoicesRead;
+
         public SyncRun Run { get; } = run;
+
+        public AltPayDbContext Db { get; } = db;
 
         public SuperOpsConnection Connection { get; } = connection;
 
@@ -402,6 +457,21 @@ public sealed class RefreshRunner(
 
         public HashSet<string> SeenInvoices { get; } = new(StringComparer.Ordinal);
 
+        public HashSet<string> KnownInvoices { get; } = new(StringComparer.Ordinal);
+
         public Dictionary<string, Guid> CustomerIds { get; } = new(StringComparer.Ordinal);
+
+        public void CountRead(ref int counter, int records)
+        {
+            Interlocked.Add(ref counter, records);
+            var clients = Volatile.Read(ref ClientsRead);
+            var lines = Volatile.Read(ref LinesRead);
+            var invoices = Volatile.Read(ref InvoicesRead);
+
+            Run.RecordsRead = clients + lines + invoices;
+            Run.Progress = invoices > 0
+                ? $"Applying invoices: {invoices} of {Invoices.TotalCountAtStart?.ToString() ?? "?"} read"
+                : $"Reading clients and invoice lines: {clients} clients and {lines} of {Lines.TotalCountAtStart?.ToString() ?? "?"} lines read";
+        }
     }
 }
