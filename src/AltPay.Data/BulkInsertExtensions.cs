@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using AltPay.Domain;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace AltPay.Data;
 
@@ -12,10 +12,11 @@ public static class BulkInsertExtensions
     private static readonly ConcurrentDictionary<IEntityType, InsertPlan> Plans = new();
 
     /// <summary>
-    /// Inserts new rows with one prepared command, inside the context's current transaction, without
-    /// change tracking. Columns, value converters and parameter types come from the EF Core model, so
-    /// the rows read back exactly as if <c>SaveChanges</c> had written them. A full refresh inserts
-    /// hundreds of thousands of rows, where per-entity tracking costs most of the run.
+    /// Inserts new rows with one prepared statement, inside the context's current transaction, without
+    /// change tracking. Columns and value converters come from the EF Core model and values are bound
+    /// by position in the forms Microsoft.Data.Sqlite writes, so the rows read back exactly as if
+    /// <c>SaveChanges</c> had written them. A full refresh inserts hundreds of thousands of rows, where
+    /// per-entity tracking and per-parameter name lookups cost most of the run.
     /// </summary>
     public static async Task BulkInsertAsync<T>(this AltPayDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
         where T : class, IPartnerOwned
@@ -35,25 +36,35 @@ public static class BulkInsertExtensions
         var plan = Plans.GetOrAdd(entityType, InsertPlan.For);
 
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = plan.Sql;
+        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
+        Check(raw.sqlite3_prepare_v2(handle, plan.Sql, out var statement), handle);
 
-        for (var index = 0; index < plan.Columns.Length; index++)
+        using (statement)
         {
-            var column = plan.Columns[index];
-            command.Parameters.Add(column.Mapping.CreateParameter(command, $"@p{index}", null, column.IsNullable));
-        }
-
-        foreach (var row in rows)
-        {
-            for (var index = 0; index < plan.Columns.Length; index++)
+            var binder = new ColumnBinder(statement);
+            foreach (var row in rows)
             {
-                command.Parameters[index].Value = plan.Columns[index].ProviderValue(row);
-            }
+                for (var index = 0; index < plan.Columns.Length; index++)
+                {
+                    binder.Bind(index + 1, plan.Columns[index], row);
+                }
 
-            // Microsoft.Data.Sqlite completes its async methods synchronously, so this only saves a Task per row.
-            command.ExecuteNonQuery();
+                var result = raw.sqlite3_step(statement);
+                if (result != raw.SQLITE_DONE)
+                {
+                    Check(result, handle);
+                }
+
+                Check(raw.sqlite3_reset(statement), handle);
+            }
+        }
+    }
+
+    private static void Check(int result, sqlite3 handle)
+    {
+        if (result is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
+        {
+            SqliteException.ThrowExceptionForRC(result, handle);
         }
     }
 
@@ -66,26 +77,10 @@ public static class BulkInsertExtensions
             var properties = entityType.GetProperties().ToArray();
 
             var names = string.Join(", ", properties.Select(property => $"\"{property.GetColumnName(table)}\""));
-            var parameters = string.Join(", ", properties.Select((_, index) => $"@p{index}"));
-            var columns = properties
-                .Select(property => new InsertColumn(property.GetGetter(), property.GetRelationalTypeMapping(), property.IsNullable))
-                .ToArray();
+            var positions = string.Join(", ", properties.Select(_ => "?"));
+            var columns = properties.Select(InsertColumn.For).ToArray();
 
-            return new InsertPlan($"INSERT INTO \"{table.Name}\" ({names}) VALUES ({parameters})", columns);
-        }
-    }
-
-    private sealed record InsertColumn(IClrPropertyGetter Getter, RelationalTypeMapping Mapping, bool IsNullable)
-    {
-        public object ProviderValue(object row)
-        {
-            var value = Getter.GetClrValue(row);
-            if (value is null)
-            {
-                return DBNull.Value;
-            }
-
-            return Mapping.Converter?.ConvertToProvider(value) ?? value;
+            return new InsertPlan($"INSERT INTO \"{table.Name}\" ({names}) VALUES ({positions})", columns);
         }
     }
 }
