@@ -8,7 +8,7 @@ public static class CustomerInboundRules
 {
     public static Customer CreateFromSuperOps(Guid partnerId, InboundCustomer inbound, DateTimeOffset now) => new()
     {
-        Id = Guid.CreateVersion7(now),
+        Id = RowId.New(now),
         PartnerId = partnerId,
         Name = inbound.Name,
         Email = inbound.Email,

@@ -53,7 +53,7 @@ public static class InvoiceInboundRules
     {
         var invoice = new Invoice
         {
-            Id = Guid.CreateVersion7(now),
+            Id = RowId.New(now),
             PartnerId = partnerId,
             CustomerId = customerId,
             Number = inbound.Number,
@@ -214,7 +214,7 @@ public static class InvoiceInboundRules
 
     private static InvoiceLine ToLine(InboundLine line, DateTimeOffset now) => new()
     {
-        Id = Guid.CreateVersion7(now),
+        Id = RowId.New(now),
         ExternalId = line.ExternalId,
         Description = line.Description,
         Quantity = line.Quantity,

@@ -24,7 +24,7 @@ public sealed class TimelineEvent : IPartnerOwned
 
     public static TimelineEvent For(Guid partnerId, Guid invoiceId, string kind, string message, DateTimeOffset at, Guid? runId = null) => new()
     {
-        Id = Guid.CreateVersion7(at),
+        Id = RowId.New(at),
         PartnerId = partnerId,
         InvoiceId = invoiceId,
         At = at,

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AltPay.Data;
 using AltPay.Domain;
 using AltPay.SuperOps;
@@ -187,14 +188,29 @@ public sealed class RefreshRunner(
 
     private async Task RefreshInvoicesAsync(RefreshContext context, Dictionary<string, List<InboundLine>> linesByInvoice, CancellationToken cancellationToken)
     {
-        var withPayments = context.Connection.InvoicePayments;
-        await foreach (var page in context.Client.ListInvoicesAsync(context.Invoices, withPayments, cancellationToken).PrefetchAsync(PagesAhead, cancellationToken))
+        var pages = context.Client.ListInvoicesAsync(context.Invoices, context.Connection.InvoicePayments, cancellationToken);
+        await foreach (var page in PrepareAsync(context, pages, linesByInvoice, cancellationToken).PrefetchAsync(PagesAhead, cancellationToken))
         {
-            var records = page.Where(record => context.SeenInvoices.Add(record.InvoiceId)).ToList();
-            var items = records.Select(record => ToPageItem(context, record, linesByInvoice)).ToList();
-            await ApplyInvoicePageAsync(context, items, cancellationToken);
-            context.CountRead(ref context.InvoicesRead, page.Count);
-            SyncLog.PageApplied(logger, context.Run.Id, "invoices", context.SeenInvoices.Count, page.Count);
+            await ApplyInvoicePageAsync(context, page.Items, cancellationToken);
+            context.CountRead(ref context.InvoicesRead, page.Read);
+            SyncLog.PageApplied(logger, context.Run.Id, "invoices", context.InvoicesRead, page.Read);
+        }
+    }
+
+    // Runs on the reading task, so that mapping and hashing a page overlap the writes of the page before.
+    private static async IAsyncEnumerable<PreparedPage> PrepareAsync(
+        RefreshContext context,
+        IAsyncEnumerable<IReadOnlyList<SuperOpsInvoiceRecord>> pages,
+        Dictionary<string, List<InboundLine>> linesByInvoice,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var page in pages.WithCancellation(cancellationToken))
+        {
+            var items = page
+                .Where(record => context.SeenInvoices.Add(record.InvoiceId))
+                .Select(record => ToPageItem(context, record, linesByInvoice))
+                .ToList();
+            yield return new PreparedPage(items, page.Count);
         }
     }
 
@@ -208,13 +224,14 @@ public sealed class RefreshRunner(
             lines = context.Lines.Complete ? [] : null;
         }
 
+        var headerHash = InboundMapper.Hash(inbound);
         if (lines is null)
         {
-            return new InvoicePageItem(record, inbound, null, null);
+            return new InvoicePageItem(record, inbound, headerHash, null, null);
         }
 
-        var (ordered, hash) = InboundMapper.OrderAndHash(lines);
-        return new InvoicePageItem(record, inbound, ordered, hash) { LinesComplete = context.Lines.Complete };
+        var (ordered, linesHash) = InboundMapper.OrderAndHash(lines);
+        return new InvoicePageItem(record, inbound, headerHash, ordered, linesHash);
     }
 
     private async Task ApplyInvoicePageAsync(RefreshContext context, List<InvoicePageItem> page, CancellationToken cancellationToken)
@@ -286,7 +303,7 @@ public sealed class RefreshRunner(
     {
         var customerId = ResolveCustomer(context, db, item.Record, writer.Now);
         var invoice = InvoiceInboundRules.CreateFromSuperOps(context.PartnerId, customerId, context.Connection.Currency, item.Inbound, writer.Now);
-        invoice.HeaderHash = InboundMapper.Hash(item.Inbound);
+        invoice.HeaderHash = item.HeaderHash;
 
         if (item.Lines is not null)
         {
@@ -309,7 +326,7 @@ public sealed class RefreshRunner(
         CancellationToken cancellationToken)
     {
         var restored = writer.RestoreIfArchived(invoice);
-        var hash = InboundMapper.Hash(item.Inbound);
+        var hash = item.HeaderHash;
         var changed = false;
 
         if (invoice.HeaderHash != hash)
@@ -405,10 +422,10 @@ public sealed class RefreshRunner(
         return linesByInvoice;
     }
 
-    private sealed record InvoicePageItem(SuperOpsInvoiceRecord Record, InboundInvoice Inbound, List<InboundLine>? Lines, string? LinesHash)
-    {
-        public bool LinesComplete { get; init; }
-    }
+    private sealed record InvoicePageItem(SuperOpsInvoiceRecord Record, InboundInvoice Inbound, string HeaderHash, List<InboundLine>? Lines, string? LinesHash);
+
+    /// <summary>The new invoices of one SuperOps page, and how many records the page held.</summary>
+    private sealed record PreparedPage(List<InvoicePageItem> Items, int Read);
 
     /// <summary>Rows one invoice page writes in bulk after its tracked changes.</summary>
     private sealed class PageChanges

@@ -42,7 +42,6 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
     public void Configure(EntityTypeBuilder<Invoice> builder)
     {
         builder.HasIndex(invoice => new { invoice.PartnerId, invoice.ExternalId }).IsUnique();
-        builder.HasIndex(invoice => new { invoice.PartnerId, invoice.CustomerId });
         builder.HasIndex(invoice => new { invoice.PartnerId, invoice.Status, invoice.DueDate });
         builder.Property(invoice => invoice.Number).HasMaxLength(100);
         builder.Property(invoice => invoice.ExternalId).HasMaxLength(40);

@@ -384,8 +384,6 @@ namespace AltPay.Data.Migrations
 
                     b.HasIndex("CustomerId");
 
-                    b.HasIndex("PartnerId", "CustomerId");
-
                     b.HasIndex("PartnerId", "ExternalId")
                         .IsUnique();
 
