@@ -30,7 +30,7 @@ public sealed class RefreshRunner(
         // may use a connection that commits without waiting for the disk.
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.ForPartner(connection.PartnerId);
-        await db.OpenForBulkWritesAsync(cancellationToken);
+        await using var checkpointer = await db.OpenForBulkWritesAsync(timeProvider, logger, cancellationToken);
         var context = new RefreshContext(run, connection, client, db);
 
         try
