@@ -1,7 +1,7 @@
 namespace AltPay.Bench;
 
-/// <summary>Command-line options: --clients, --invoices-per-client, --lines-per-invoice, --sandbox-dll, --port.</summary>
-internal sealed record BenchOptions(int Clients, int InvoicesPerClient, int LinesPerInvoice, string SandboxDll, int Port)
+/// <summary>Command-line options: --clients, --invoices-per-client, --lines-per-invoice, --rounds, --sandbox-dll, --port.</summary>
+internal sealed record BenchOptions(int Clients, int InvoicesPerClient, int LinesPerInvoice, int Rounds, string SandboxDll, int Port)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -16,6 +16,7 @@ internal sealed record BenchOptions(int Clients, int InvoicesPerClient, int Line
             int.Parse(values.GetValueOrDefault("--clients", "10000")),
             int.Parse(values.GetValueOrDefault("--invoices-per-client", "10")),
             int.Parse(values.GetValueOrDefault("--lines-per-invoice", "3")),
+            int.Parse(values.GetValueOrDefault("--rounds", "3")),
             values.GetValueOrDefault("--sandbox-dll", defaultDll),
             int.Parse(values.GetValueOrDefault("--port", "5191")));
     }

@@ -24,5 +24,5 @@ using (var admin = new HttpClient { BaseAddress = sandbox.BaseAddress, Timeout =
 
 Console.WriteLine($"Seeded in {seedTimer.Elapsed.TotalSeconds:0.0} s");
 
-var result = await RefreshBench.RunAsync(sandbox.BaseAddress);
+var result = await RefreshBench.RunAsync(sandbox.BaseAddress, options.Rounds);
 Console.WriteLine(result.Format());
