@@ -16,7 +16,7 @@ internal sealed record BenchOptions(int Clients, int InvoicesPerClient, int Line
             int.Parse(values.GetValueOrDefault("--clients", "10000")),
             int.Parse(values.GetValueOrDefault("--invoices-per-client", "10")),
             int.Parse(values.GetValueOrDefault("--lines-per-invoice", "3")),
-            int.Parse(values.GetValueOrDefault("--rounds", "3")),
+            int.Parse(values.GetValueOrDefault("--rounds", "5")),
             values.GetValueOrDefault("--sandbox-dll", defaultDll),
             int.Parse(values.GetValueOrDefault("--port", "5191")));
     }

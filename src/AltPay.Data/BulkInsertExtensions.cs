@@ -46,7 +46,7 @@ public static class BulkInsertExtensions
             {
                 for (var index = 0; index < plan.Columns.Length; index++)
                 {
-                    binder.Bind(index + 1, plan.Columns[index], row);
+                    plan.Columns[index].Bind(row, binder, index + 1);
                 }
 
                 var result = raw.sqlite3_step(statement);

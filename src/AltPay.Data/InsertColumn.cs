@@ -1,54 +1,83 @@
 using System.Buffers.Text;
 using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
 using System.Text;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SQLitePCL;
 
 namespace AltPay.Data;
 
-/// <summary>How a column's value is stored in SQLite, after the model's value converter.</summary>
-internal enum StoredAs
+/// <summary>
+/// One column of a bulk insert, compiled from the EF Core model to read the property, apply its
+/// value converter and bind the result, without boxing the value on the way.
+/// </summary>
+internal sealed class InsertColumn(Action<object, ColumnBinder, int> bind)
 {
-    Integer,
-    Real,
-    Text,
-    Guid,
-    Decimal,
-    Date,
-    Blob,
-}
+    public void Bind(object row, ColumnBinder binder, int position) => bind(row, binder, position);
 
-/// <summary>One column of a bulk insert: how to read the property and how SQLite stores the value.</summary>
-internal sealed record InsertColumn(string Name, IClrPropertyGetter Getter, ValueConverter? Converter, StoredAs StoredAs)
-{
     public static InsertColumn For(IProperty property)
     {
-        var converter = property.GetTypeMapping().Converter;
-        var stored = Nullable.GetUnderlyingType(converter?.ProviderClrType ?? property.ClrType) ?? converter?.ProviderClrType ?? property.ClrType;
+        var member = (MemberInfo?)property.PropertyInfo ?? property.FieldInfo
+            ?? throw new NotSupportedException($"Bulk insert cannot read the shadow property {property.DeclaringType.DisplayName()}.{property.Name}.");
 
-        var storedAs = stored switch
+        var row = Expression.Parameter(typeof(object), "row");
+        var binder = Expression.Parameter(typeof(ColumnBinder), "binder");
+        var position = Expression.Parameter(typeof(int), "position");
+
+        var value = Expression.Variable(property.ClrType, "value");
+        var read = Expression.Assign(value, Expression.MakeMemberAccess(Expression.Convert(row, member.DeclaringType!), member));
+
+        var underlying = Nullable.GetUnderlyingType(property.ClrType);
+        Expression present = underlying is null ? value : Expression.Property(value, nameof(Nullable<int>.Value));
+        var converter = property.GetTypeMapping().Converter;
+        if (converter is not null)
         {
-            _ when stored == typeof(long) || stored == typeof(int) || stored == typeof(short) || stored == typeof(byte) || stored == typeof(bool) => StoredAs.Integer,
-            _ when stored == typeof(double) || stored == typeof(float) => StoredAs.Real,
-            _ when stored == typeof(string) => StoredAs.Text,
-            _ when stored == typeof(Guid) => StoredAs.Guid,
-            _ when stored == typeof(decimal) => StoredAs.Decimal,
-            _ when stored == typeof(DateOnly) => StoredAs.Date,
-            _ when stored == typeof(byte[]) => StoredAs.Blob,
+            present = Expression.Invoke(converter.ConvertToProviderExpression, present);
+        }
+
+        var bindMethod = BindMethodFor(property, present.Type);
+        var bound = bindMethod.GetParameters()[1].ParameterType;
+        if (present.Type != bound)
+        {
+            present = Expression.Convert(present, bound);
+        }
+
+        var bindValue = Expression.Call(binder, bindMethod, position, present);
+        var bindNull = Expression.Call(binder, nameof(ColumnBinder.BindNull), null, position);
+        Expression body = property.ClrType.IsValueType && underlying is null
+            ? bindValue
+            : Expression.IfThenElse(Expression.Equal(value, Expression.Constant(null, property.ClrType)), bindNull, bindValue);
+
+        var lambda = Expression.Lambda<Action<object, ColumnBinder, int>>(Expression.Block([value], read, body), row, binder, position);
+        return new InsertColumn(lambda.Compile());
+    }
+
+    private static MethodInfo BindMethodFor(IProperty property, Type stored)
+    {
+        var name = stored switch
+        {
+            _ when stored == typeof(long) || stored == typeof(int) || stored == typeof(short) || stored == typeof(byte) => nameof(ColumnBinder.BindInteger),
+            _ when stored == typeof(bool) => nameof(ColumnBinder.BindBoolean),
+            _ when stored == typeof(double) || stored == typeof(float) => nameof(ColumnBinder.BindReal),
+            _ when stored == typeof(string) => nameof(ColumnBinder.BindText),
+            _ when stored == typeof(Guid) => nameof(ColumnBinder.BindGuid),
+            _ when stored == typeof(decimal) => nameof(ColumnBinder.BindDecimal),
+            _ when stored == typeof(DateOnly) => nameof(ColumnBinder.BindDate),
+            _ when stored == typeof(byte[]) => nameof(ColumnBinder.BindBlob),
             _ => throw new NotSupportedException(
-                $"Bulk insert cannot store {property.DeclaringType.DisplayName()}.{property.Name} of type {stored.Name}. Add the type to {nameof(InsertColumn)} or save the rows with SaveChanges."),
+                $"Bulk insert cannot store {property.DeclaringType.DisplayName()}.{property.Name} of type {stored.Name}. Add the type to {nameof(ColumnBinder)} or save the rows with SaveChanges."),
         };
 
-        return new InsertColumn(property.Name, property.GetGetter(), converter, storedAs);
+        var parameter = stored == typeof(int) || stored == typeof(short) || stored == typeof(byte) ? typeof(long) : stored == typeof(float) ? typeof(double) : stored;
+        return typeof(ColumnBinder).GetMethod(name, [typeof(int), parameter])!;
     }
 }
 
 /// <summary>
-/// Binds column values to a prepared statement by position, in the text forms Microsoft.Data.Sqlite
-/// uses for the same types: upper-case GUIDs, invariant decimals and ISO dates. Text goes through one
-/// reused UTF-8 buffer; SQLite copies each value as it is bound.
+/// Binds values to a prepared statement by position, in the forms Microsoft.Data.Sqlite uses for the
+/// same types: upper-case GUIDs, invariant decimals and ISO dates as text, booleans as 0 or 1. Text
+/// goes through one reused UTF-8 buffer; SQLite copies each value as it is bound.
 /// </summary>
 internal sealed class ColumnBinder(sqlite3_stmt statement)
 {
@@ -56,57 +85,21 @@ internal sealed class ColumnBinder(sqlite3_stmt statement)
 
     private byte[] _buffer = new byte[256];
 
-    public void Bind(int position, InsertColumn column, object row)
-    {
-        var value = column.Getter.GetClrValue(row);
-        if (value is not null && column.Converter is not null)
-        {
-            value = column.Converter.ConvertToProvider(value);
-        }
+    public void BindNull(int position) => raw.sqlite3_bind_null(statement, position);
 
-        if (value is null)
-        {
-            raw.sqlite3_bind_null(statement, position);
-            return;
-        }
+    public void BindInteger(int position, long value) => raw.sqlite3_bind_int64(statement, position, value);
 
-        switch (column.StoredAs)
-        {
-            case StoredAs.Integer:
-                raw.sqlite3_bind_int64(statement, position, ToInteger(value));
-                break;
-            case StoredAs.Real:
-                raw.sqlite3_bind_double(statement, position, Convert.ToDouble(value, CultureInfo.InvariantCulture));
-                break;
-            case StoredAs.Text:
-                BindText(position, (string)value);
-                break;
-            case StoredAs.Guid:
-                BindGuid(position, (Guid)value);
-                break;
-            case StoredAs.Decimal:
-                BindText(position, ((decimal)value).ToString(DecimalFormat, CultureInfo.InvariantCulture));
-                break;
-            case StoredAs.Date:
-                BindText(position, ((DateOnly)value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                break;
-            case StoredAs.Blob:
-                raw.sqlite3_bind_blob(statement, position, (byte[])value);
-                break;
-        }
-    }
+    public void BindBoolean(int position, bool value) => raw.sqlite3_bind_int64(statement, position, value ? 1 : 0);
 
-    private static long ToInteger(object value)
-    {
-        if (value is bool flag)
-        {
-            return flag ? 1 : 0;
-        }
+    public void BindReal(int position, double value) => raw.sqlite3_bind_double(statement, position, value);
 
-        return Convert.ToInt64(value, CultureInfo.InvariantCulture);
-    }
+    public void BindDecimal(int position, decimal value) => BindText(position, value.ToString(DecimalFormat, CultureInfo.InvariantCulture));
 
-    private void BindText(int position, string text)
+    public void BindDate(int position, DateOnly value) => BindText(position, value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    public void BindBlob(int position, byte[] value) => raw.sqlite3_bind_blob(statement, position, value);
+
+    public void BindText(int position, string text)
     {
         var length = Encoding.UTF8.GetMaxByteCount(text.Length);
         if (length > _buffer.Length)
@@ -118,7 +111,7 @@ internal sealed class ColumnBinder(sqlite3_stmt statement)
         raw.sqlite3_bind_text(statement, position, _buffer.AsSpan(0, written));
     }
 
-    private void BindGuid(int position, Guid value)
+    public void BindGuid(int position, Guid value)
     {
         Span<byte> text = stackalloc byte[36];
         Utf8Formatter.TryFormat(value, text, out _, 'D');

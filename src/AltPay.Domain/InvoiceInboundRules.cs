@@ -49,7 +49,22 @@ public static class InvoiceInboundRules
     /// <summary>Returns whether an invoice not yet in AltPay should be imported: drafts wait until SuperOps approves them.</summary>
     public static bool ShouldImport(InboundInvoice inbound) => inbound.Status != SuperOpsStatus.Draft;
 
-    public static Invoice CreateFromSuperOps(Guid partnerId, Guid customerId, string currency, InboundInvoice inbound, DateTimeOffset now)
+    public static Invoice CreateFromSuperOps(Guid partnerId, Guid customerId, string currency, InboundInvoice inbound, DateTimeOffset now) =>
+        CreateFromSuperOps(partnerId, customerId, currency, inbound, lines: null, linesHash: null, now);
+
+    /// <summary>
+    /// Creates an invoice from its SuperOps header and, when they are known, its lines. A new invoice
+    /// has nothing to compare with, so unlike <see cref="ApplyHeader"/> this describes no changes: a
+    /// first import of a hundred thousand invoices would format every field only to drop it.
+    /// </summary>
+    public static Invoice CreateFromSuperOps(
+        Guid partnerId,
+        Guid customerId,
+        string currency,
+        InboundInvoice inbound,
+        IReadOnlyList<InboundLine>? lines,
+        string? linesHash,
+        DateTimeOffset now)
     {
         var invoice = new Invoice
         {
@@ -61,9 +76,15 @@ public static class InvoiceInboundRules
             ExternalId = inbound.ExternalId,
             Currency = currency,
             CreatedAt = now,
+            UpdatedAt = now,
         };
 
-        ApplyHeader(invoice, inbound, customerId, now);
+        AssignHeader(invoice, inbound, customerId);
+        if (lines is not null)
+        {
+            AssignLines(invoice, lines, linesHash!, now);
+        }
+
         return invoice;
     }
 
@@ -114,6 +135,18 @@ public static class InvoiceInboundRules
             return result;
         }
 
+        AssignHeader(invoice, inbound, customerId);
+
+        if (result.Changed)
+        {
+            invoice.UpdatedAt = now;
+        }
+
+        return result;
+    }
+
+    private static void AssignHeader(Invoice invoice, InboundInvoice inbound, Guid customerId)
+    {
         invoice.Number = inbound.Number;
         invoice.CustomerId = customerId;
         invoice.SuperOpsCustomerId = inbound.CustomerExternalId;
@@ -124,13 +157,6 @@ public static class InvoiceInboundRules
         invoice.SuperOpsPaymentsMinor = inbound.PaymentsMinor;
         invoice.SuperOpsPaidMinor = SuperOpsPaid(invoice, inbound);
         invoice.RecomputeStatus();
-
-        if (result.Changed)
-        {
-            invoice.UpdatedAt = now;
-        }
-
-        return result;
     }
 
     /// <summary>
@@ -163,6 +189,12 @@ public static class InvoiceInboundRules
             return result;
         }
 
+        AssignLines(invoice, lines, linesHash, now);
+        return result;
+    }
+
+    private static void AssignLines(Invoice invoice, IReadOnlyList<InboundLine> lines, string linesHash, DateTimeOffset now)
+    {
         invoice.SetLines(lines.Select(line => ToLine(line, now)).ToList());
         invoice.SuperOpsLinesHash = linesHash;
 
@@ -175,7 +207,6 @@ public static class InvoiceInboundRules
         invoice.LinesEditedInAltPay = false;
         invoice.UpdatedAt = now;
         invoice.RecomputeStatus();
-        return result;
     }
 
     private static List<FieldChange> PaidLockedOrApplied(this InboundResult result, bool paidLocked) =>

@@ -302,15 +302,11 @@ public sealed class RefreshRunner(
     private void Import(RefreshContext context, AltPayDbContext db, InvoiceChangeWriter writer, PageChanges changes, InvoicePageItem item)
     {
         var customerId = ResolveCustomer(context, db, item.Record, writer.Now);
-        var invoice = InvoiceInboundRules.CreateFromSuperOps(context.PartnerId, customerId, context.Connection.Currency, item.Inbound, writer.Now);
+        var invoice = InvoiceInboundRules.CreateFromSuperOps(
+            context.PartnerId, customerId, context.Connection.Currency, item.Inbound, item.Lines, item.LinesHash, writer.Now);
         invoice.HeaderHash = item.HeaderHash;
 
-        if (item.Lines is not null)
-        {
-            InvoiceInboundRules.ApplyLines(invoice, item.Lines, item.LinesHash!, writer.Now);
-            changes.TakeLines(invoice);
-        }
-
+        changes.TakeLines(invoice);
         changes.Invoices.Add(invoice);
         changes.Events.Add(writer.Imported(invoice));
     }

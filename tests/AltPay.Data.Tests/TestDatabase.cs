@@ -19,12 +19,13 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public IServiceProvider Services => services;
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static async Task<TestDatabase> CreateAsync(bool pooling = false)
     {
         var directory = Directory.CreateTempSubdirectory("altpay-data-tests-").FullName;
 
-        // Pooling is off so that no pooled connection keeps the file open when the directory is deleted.
-        var connectionString = $"Data Source={Path.Combine(directory, "altpay.db")};Pooling=False";
+        // Pooling is off by default, so no pooled connection keeps the file open when the directory is
+        // deleted. Dispose clears the pools for a test that turns it on.
+        var connectionString = $"Data Source={Path.Combine(directory, "altpay.db")};Pooling={pooling}";
         var services = new ServiceCollection().AddAltPayData(connectionString).BuildServiceProvider();
         var database = new TestDatabase(directory, services) { ConnectionString = connectionString };
 
@@ -41,6 +42,7 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         await services.DisposeAsync();
         Directory.Delete(directory, recursive: true);
     }

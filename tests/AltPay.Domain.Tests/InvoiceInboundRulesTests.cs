@@ -480,6 +480,32 @@ public sealed class InvoiceInboundRulesTests
         Assert.Equal(new FieldChange(InvoiceInboundRules.FieldAmount, "10.00", "10.005"), Assert.Single(result.Applied));
     }
 
+    [Fact]
+    public void CreateFromSuperOps_WithLines_EqualsApplyLines()
+    {
+        var created = InvoiceInboundRules.CreateFromSuperOps(PartnerId, CustomerId, "USD", Approved, SuperOpsLines, "hash-1", ImportedAt);
+        var applied = Import(Approved);
+        InvoiceInboundRules.ApplyLines(applied, SuperOpsLines, "hash-1", ImportedAt);
+
+        Assert.Equal(Describe(applied), Describe(created));
+    }
+
+    [Fact]
+    public void CreateFromSuperOps_WithLines_KeepsOrder()
+    {
+        var created = InvoiceInboundRules.CreateFromSuperOps(PartnerId, CustomerId, "USD", Approved, SuperOpsLines, "hash-1", ImportedAt);
+
+        Assert.Equal(["7001", "7002"], created.Lines.Select(line => line.ExternalId));
+    }
+
+    // Every stored field except the generated ids, so two ways of building an invoice compare whole.
+    private static string Describe(Invoice invoice) => string.Join("|",
+        invoice.Number, invoice.CustomerId, invoice.SuperOpsCustomerId, invoice.InvoiceDate, invoice.DueDate, invoice.SuperOpsDueDate,
+        invoice.TotalMinor, invoice.SuperOpsTotalMinor, invoice.SuperOpsPaidMinor, invoice.SuperOpsPaymentsMinor, invoice.Status,
+        invoice.SuperOpsStatus, invoice.SuperOpsLinesHash, invoice.LinesEditedInAltPay, invoice.DueDateEditedInAltPay,
+        invoice.CreatedAt, invoice.UpdatedAt,
+        string.Join(";", invoice.Lines.Select(line => $"{line.Position}:{line.ExternalId}:{line.Description}:{line.Quantity}:{line.UnitPrice}:{line.AmountMinor}")));
+
     private static Invoice Import(InboundInvoice inbound) =>
         InvoiceInboundRules.CreateFromSuperOps(PartnerId, CustomerId, "USD", inbound, ImportedAt);
 

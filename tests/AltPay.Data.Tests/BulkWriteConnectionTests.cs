@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AltPay.Data.Tests;
+
+public sealed class BulkWriteConnectionTests
+{
+    private const long Full = 2;
+    private const long Normal = 1;
+
+    [Fact]
+    public async Task OpenForBulkWritesAsync_Context_SyncsNormal()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+
+        await using var checkpointer = await db.OpenForBulkWritesAsync(TimeProvider.System, NullLogger.Instance, CancellationToken.None);
+
+        Assert.Equal(Normal, await SynchronousAsync(db));
+    }
+
+    [Fact]
+    public async Task OpenForBulkWritesAsync_Closed_PoolStaysFull()
+    {
+        await using var database = await PooledDatabaseAsync();
+        await using (var bulk = database.CreateContext())
+        {
+            await using var checkpointer = await bulk.OpenForBulkWritesAsync(TimeProvider.System, NullLogger.Instance, CancellationToken.None);
+            await bulk.Database.ExecuteSqlRawAsync("SELECT 1;");
+        }
+
+        await using var payment = database.CreateContext();
+
+        Assert.Equal(Full, await SynchronousAsync(payment));
+    }
+
+    // The test database turns pooling off; a pooled one shows whether the setting could leak.
+    private static async Task<TestDatabase> PooledDatabaseAsync() => await TestDatabase.CreateAsync(pooling: true);
+
+    private static async Task<long> SynchronousAsync(AltPayDbContext db)
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA synchronous;";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
