@@ -60,6 +60,52 @@ public static class BulkInsertExtensions
         }
     }
 
+    /// <summary>
+    /// Sets the SuperOps lines hash of many invoices of the context's partner with one prepared
+    /// statement, inside the current transaction. A refresh applies the lines of newly imported
+    /// invoices after their headers, and tracking each invoice only to change this column would cost
+    /// more than writing its lines.
+    /// </summary>
+    public static async Task SetSuperOpsLinesHashesAsync(
+        this AltPayDbContext db,
+        IReadOnlyCollection<(Guid InvoiceId, string LinesHash)> hashes,
+        CancellationToken cancellationToken)
+    {
+        if (hashes.Count == 0)
+        {
+            return;
+        }
+
+        if (db.PartnerId == Guid.Empty)
+        {
+            throw new InvalidOperationException("Invoice lines hashes cannot be saved with no partner scope set.");
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
+        const string sql = """UPDATE "Invoices" SET "SuperOpsLinesHash" = ?1 WHERE "Id" = ?2 AND "PartnerId" = ?3""";
+        Check(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
+
+        using (statement)
+        {
+            var binder = new ColumnBinder(statement);
+            foreach (var (invoiceId, linesHash) in hashes)
+            {
+                binder.BindText(1, linesHash);
+                binder.BindGuid(2, invoiceId);
+                binder.BindGuid(3, db.PartnerId);
+
+                var result = raw.sqlite3_step(statement);
+                if (result != raw.SQLITE_DONE)
+                {
+                    Check(result, handle);
+                }
+
+                Check(raw.sqlite3_reset(statement), handle);
+            }
+        }
+    }
+
     private static void Check(int result, sqlite3 handle)
     {
         if (result is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))

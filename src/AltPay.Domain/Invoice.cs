@@ -222,15 +222,19 @@ public sealed class Invoice : IPartnerOwned, ISuperOpsRecord
 
     internal void SetLines(IReadOnlyList<InvoiceLine> lines)
     {
+        Place(lines, PartnerId, Id);
         Lines.Clear();
+        Lines.AddRange(lines);
+    }
 
+    /// <summary>Makes <paramref name="lines"/> the lines of one invoice, numbered in their order.</summary>
+    internal static void Place(IReadOnlyList<InvoiceLine> lines, Guid partnerId, Guid invoiceId)
+    {
         for (var position = 0; position < lines.Count; position++)
         {
-            var line = lines[position];
-            line.PartnerId = PartnerId;
-            line.InvoiceId = Id;
-            line.Position = position;
-            Lines.Add(line);
+            lines[position].PartnerId = partnerId;
+            lines[position].InvoiceId = invoiceId;
+            lines[position].Position = position;
         }
     }
 }

@@ -49,22 +49,12 @@ public static class InvoiceInboundRules
     /// <summary>Returns whether an invoice not yet in AltPay should be imported: drafts wait until SuperOps approves them.</summary>
     public static bool ShouldImport(InboundInvoice inbound) => inbound.Status != SuperOpsStatus.Draft;
 
-    public static Invoice CreateFromSuperOps(Guid partnerId, Guid customerId, string currency, InboundInvoice inbound, DateTimeOffset now) =>
-        CreateFromSuperOps(partnerId, customerId, currency, inbound, lines: null, linesHash: null, now);
-
     /// <summary>
-    /// Creates an invoice from its SuperOps header and, when they are known, its lines. A new invoice
-    /// has nothing to compare with, so unlike <see cref="ApplyHeader"/> this describes no changes: a
-    /// first import of a hundred thousand invoices would format every field only to drop it.
+    /// Creates an invoice from its SuperOps header. A new invoice has nothing to compare with, so unlike
+    /// <see cref="ApplyHeader"/> this describes no changes: a first import of a hundred thousand
+    /// invoices would format every field only to drop it. Its lines come after, from <see cref="LinesOfImported"/>.
     /// </summary>
-    public static Invoice CreateFromSuperOps(
-        Guid partnerId,
-        Guid customerId,
-        string currency,
-        InboundInvoice inbound,
-        IReadOnlyList<InboundLine>? lines,
-        string? linesHash,
-        DateTimeOffset now)
+    public static Invoice CreateFromSuperOps(Guid partnerId, Guid customerId, string currency, InboundInvoice inbound, DateTimeOffset now)
     {
         var invoice = new Invoice
         {
@@ -80,12 +70,18 @@ public static class InvoiceInboundRules
         };
 
         AssignHeader(invoice, inbound, customerId);
-        if (lines is not null)
-        {
-            AssignLines(invoice, lines, linesHash!, now);
-        }
-
         return invoice;
+    }
+
+    /// <summary>
+    /// The SuperOps lines of an invoice that <see cref="CreateFromSuperOps"/> made in the same refresh:
+    /// nothing in AltPay can have edited or paid it yet, so its lines are SuperOps' as they are.
+    /// </summary>
+    public static List<InvoiceLine> LinesOfImported(Guid partnerId, Guid invoiceId, IReadOnlyList<InboundLine> lines, DateTimeOffset now)
+    {
+        var result = lines.Select(line => ToLine(line, now)).ToList();
+        Invoice.Place(result, partnerId, invoiceId);
+        return result;
     }
 
     /// <summary>Applies a SuperOps header to an invoice imported earlier.</summary>
@@ -189,12 +185,6 @@ public static class InvoiceInboundRules
             return result;
         }
 
-        AssignLines(invoice, lines, linesHash, now);
-        return result;
-    }
-
-    private static void AssignLines(Invoice invoice, IReadOnlyList<InboundLine> lines, string linesHash, DateTimeOffset now)
-    {
         invoice.SetLines(lines.Select(line => ToLine(line, now)).ToList());
         invoice.SuperOpsLinesHash = linesHash;
 
@@ -207,6 +197,7 @@ public static class InvoiceInboundRules
         invoice.LinesEditedInAltPay = false;
         invoice.UpdatedAt = now;
         invoice.RecomputeStatus();
+        return result;
     }
 
     private static List<FieldChange> PaidLockedOrApplied(this InboundResult result, bool paidLocked) =>

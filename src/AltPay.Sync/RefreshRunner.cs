@@ -12,7 +12,7 @@ namespace AltPay.Sync;
 /// whose content hash is unchanged and applies the inbound rules to the rest. Each page commits in its
 /// own transaction, so a run that fails midway keeps the pages it applied.
 /// </summary>
-public sealed class RefreshRunner(
+public sealed partial class RefreshRunner(
     IDbContextFactory<AltPayDbContext> dbFactory,
     SuperOpsClientFactory clientFactory,
     SuperOpsTokenProtector tokenProtector,
@@ -36,8 +36,8 @@ public sealed class RefreshRunner(
         try
         {
             await LoadKnownRecordsAsync(context, cancellationToken);
-            var linesByInvoice = await RefreshCustomersWhileReadingLinesAsync(context, cancellationToken);
-            await RefreshInvoicesAsync(context, linesByInvoice, cancellationToken);
+            var linesByInvoice = await RefreshHeadersWhileReadingLinesAsync(context, cancellationToken);
+            await RefreshInvoiceLinesAsync(context, linesByInvoice, cancellationToken);
             Finish(context);
         }
         finally
@@ -88,8 +88,9 @@ public sealed class RefreshRunner(
         context.KnownInvoices.UnionWith(invoices);
     }
 
-    // The line listing is the longest of the three, so it downloads while the clients are applied.
-    private async Task<Dictionary<string, List<InboundLine>>> RefreshCustomersWhileReadingLinesAsync(RefreshContext context, CancellationToken cancellationToken)
+    // The line listing is the longest of the three, so it downloads while clients and invoice headers
+    // are applied. The lines follow in a second pass over the invoices.
+    private async Task<Dictionary<string, List<InboundLine>>> RefreshHeadersWhileReadingLinesAsync(RefreshContext context, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var lines = Task.Run(() => ReadLinesAsync(context, stop.Token), CancellationToken.None);
@@ -97,6 +98,7 @@ public sealed class RefreshRunner(
         try
         {
             await RefreshCustomersAsync(context, cancellationToken);
+            await RefreshInvoicesAsync(context, cancellationToken);
         }
         catch
         {
@@ -186,10 +188,10 @@ public sealed class RefreshRunner(
             .ToDictionaryAsync(record => record.ExternalId!, StringComparer.Ordinal, cancellationToken);
     }
 
-    private async Task RefreshInvoicesAsync(RefreshContext context, Dictionary<string, List<InboundLine>> linesByInvoice, CancellationToken cancellationToken)
+    private async Task RefreshInvoicesAsync(RefreshContext context, CancellationToken cancellationToken)
     {
         var pages = context.Client.ListInvoicesAsync(context.Invoices, context.Connection.InvoicePayments, cancellationToken);
-        await foreach (var page in PrepareAsync(context, pages, linesByInvoice, cancellationToken).PrefetchAsync(PagesAhead, cancellationToken))
+        await foreach (var page in PrepareAsync(context, pages, cancellationToken).PrefetchAsync(PagesAhead, cancellationToken))
         {
             await ApplyInvoicePageAsync(context, page.Items, cancellationToken);
             context.CountRead(ref context.InvoicesRead, page.Read);
@@ -201,37 +203,22 @@ public sealed class RefreshRunner(
     private static async IAsyncEnumerable<PreparedPage> PrepareAsync(
         RefreshContext context,
         IAsyncEnumerable<IReadOnlyList<SuperOpsInvoiceRecord>> pages,
-        Dictionary<string, List<InboundLine>> linesByInvoice,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var page in pages.WithCancellation(cancellationToken))
         {
             var items = page
                 .Where(record => context.SeenInvoices.Add(record.InvoiceId))
-                .Select(record => ToPageItem(context, record, linesByInvoice))
+                .Select(record => ToPageItem(context, record))
                 .ToList();
             yield return new PreparedPage(items, page.Count);
         }
     }
 
-    private static InvoicePageItem ToPageItem(RefreshContext context, SuperOpsInvoiceRecord record, Dictionary<string, List<InboundLine>> linesByInvoice)
+    private static InvoicePageItem ToPageItem(RefreshContext context, SuperOpsInvoiceRecord record)
     {
         var inbound = InboundMapper.ToInbound(record, context.Connection.Currency, context.Connection.InvoicePayments);
-
-        // An invoice missing from the line listing has no lines only if that whole listing was read.
-        if (!linesByInvoice.Remove(record.InvoiceId, out var lines))
-        {
-            lines = context.Lines.Complete ? [] : null;
-        }
-
-        var headerHash = InboundMapper.Hash(inbound);
-        if (lines is null)
-        {
-            return new InvoicePageItem(record, inbound, headerHash, null, null);
-        }
-
-        var (ordered, linesHash) = InboundMapper.OrderAndHash(lines);
-        return new InvoicePageItem(record, inbound, headerHash, ordered, linesHash);
+        return new InvoicePageItem(record, inbound, InboundMapper.Hash(inbound));
     }
 
     private async Task ApplyInvoicePageAsync(RefreshContext context, List<InvoicePageItem> page, CancellationToken cancellationToken)
@@ -241,7 +228,6 @@ public sealed class RefreshRunner(
             db.Invoices.Where(invoice => invoice.Source == RecordSource.SuperOps),
             page.Select(item => item.Inbound.ExternalId).Where(context.KnownInvoices.Contains).ToList(),
             cancellationToken);
-        var lineCounts = await CountLinesToReplaceAsync(db, page, existing, cancellationToken);
         var writer = new InvoiceChangeWriter(db, context.Run, timeProvider.GetUtcNow());
         var changes = new PageChanges();
 
@@ -249,7 +235,7 @@ public sealed class RefreshRunner(
         {
             if (existing.TryGetValue(item.Inbound.ExternalId, out var invoice))
             {
-                await ApplyExistingAsync(context, db, writer, changes, invoice, item, lineCounts, cancellationToken);
+                await ApplyExistingAsync(context, db, writer, invoice, item, cancellationToken);
             }
             else if (InvoiceInboundRules.ShouldImport(item.Inbound))
             {
@@ -262,52 +248,19 @@ public sealed class RefreshRunner(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await db.BulkInsertAsync(changes.Invoices, cancellationToken);
-
-        if (changes.ReplacedLinesOf.Count > 0)
-        {
-            await db.InvoiceLines.Where(line => changes.ReplacedLinesOf.Contains(line.InvoiceId)).ExecuteDeleteAsync(cancellationToken);
-        }
-
-        await db.BulkInsertAsync(changes.Lines, cancellationToken);
         await db.BulkInsertAsync(changes.Events, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
 
-    private static async Task<Dictionary<Guid, (int Count, long AmountMinor)>> CountLinesToReplaceAsync(
-        AltPayDbContext db,
-        List<InvoicePageItem> page,
-        Dictionary<string, Invoice> existing,
-        CancellationToken cancellationToken)
-    {
-        var changing = page
-            .Where(item => item.LinesHash is not null
-                && existing.TryGetValue(item.Inbound.ExternalId, out var invoice)
-                && invoice.SuperOpsLinesHash != item.LinesHash)
-            .Select(item => existing[item.Inbound.ExternalId].Id)
-            .ToList();
-
-        if (changing.Count == 0)
-        {
-            return [];
-        }
-
-        return await db.InvoiceLines
-            .Where(line => changing.Contains(line.InvoiceId))
-            .GroupBy(line => line.InvoiceId)
-            .Select(group => new { InvoiceId = group.Key, Count = group.Count(), Amount = group.Sum(line => line.AmountMinor) })
-            .ToDictionaryAsync(row => row.InvoiceId, row => (row.Count, row.Amount), cancellationToken);
-    }
-
     private void Import(RefreshContext context, AltPayDbContext db, InvoiceChangeWriter writer, PageChanges changes, InvoicePageItem item)
     {
         var customerId = ResolveCustomer(context, db, item.Record, writer.Now);
-        var invoice = InvoiceInboundRules.CreateFromSuperOps(
-            context.PartnerId, customerId, context.Connection.Currency, item.Inbound, item.Lines, item.LinesHash, writer.Now);
+        var invoice = InvoiceInboundRules.CreateFromSuperOps(context.PartnerId, customerId, context.Connection.Currency, item.Inbound, writer.Now);
         invoice.HeaderHash = item.HeaderHash;
 
-        changes.TakeLines(invoice);
         changes.Invoices.Add(invoice);
+        context.Applied.Add(new AppliedInvoice(item.Inbound.ExternalId, invoice.Id, LinesHash: null, IsNew: true, CountedUpdated: false));
         changes.Events.Add(writer.Imported(invoice));
     }
 
@@ -315,17 +268,14 @@ public sealed class RefreshRunner(
         RefreshContext context,
         AltPayDbContext db,
         InvoiceChangeWriter writer,
-        PageChanges changes,
         Invoice invoice,
         InvoicePageItem item,
-        Dictionary<Guid, (int Count, long AmountMinor)> lineCounts,
         CancellationToken cancellationToken)
     {
         var restored = writer.RestoreIfArchived(invoice);
-        var hash = item.HeaderHash;
         var changed = false;
 
-        if (invoice.HeaderHash != hash)
+        if (invoice.HeaderHash != item.HeaderHash)
         {
             var result = InvoiceInboundRules.ApplyHeader(invoice, item.Inbound, ResolveCustomer(context, db, item.Record, writer.Now), writer.Now);
             await writer.RecordAsync(invoice, result, cancellationToken);
@@ -334,26 +284,7 @@ public sealed class RefreshRunner(
             // Under the paid-lock the hash stays old, so that the change is applied once the lock lifts.
             if (!invoice.PaidLocked)
             {
-                invoice.HeaderHash = hash;
-            }
-        }
-
-        // Lines from a listing that shifted while it was read may lack some; the next refresh applies them.
-        if (item.Lines is not null && context.Lines.Complete && invoice.SuperOpsLinesHash != item.LinesHash)
-        {
-            var isFirstImport = invoice.SuperOpsLinesHash is null;
-            var result = InvoiceInboundRules.ApplyLines(invoice, item.Lines, item.LinesHash!, writer.Now, lineCounts.GetValueOrDefault(invoice.Id, (0, 0)));
-
-            if (result.Changed)
-            {
-                changes.ReplacedLinesOf.Add(invoice.Id);
-                changes.TakeLines(invoice);
-                changed = true;
-            }
-
-            if (!isFirstImport)
-            {
-                await writer.RecordAsync(invoice, result, cancellationToken);
+                invoice.HeaderHash = item.HeaderHash;
             }
         }
 
@@ -365,6 +296,8 @@ public sealed class RefreshRunner(
         {
             context.Run.InvoicesUnchanged++;
         }
+
+        context.Applied.Add(new AppliedInvoice(item.Inbound.ExternalId, invoice.Id, invoice.SuperOpsLinesHash, IsNew: false, CountedUpdated: changed || restored));
     }
 
     // SuperOps keeps invoices of a client it no longer lists (a soft-deleted client, or one created
@@ -388,7 +321,6 @@ public sealed class RefreshRunner(
         return customer.Id;
     }
 
-    // Lines are read before invoices, so each invoice page can apply its header and lines together.
     private static async Task<Dictionary<string, List<InboundLine>>> ReadLinesAsync(RefreshContext context, CancellationToken cancellationToken)
     {
         var linesByInvoice = new Dictionary<string, List<InboundLine>>(StringComparer.Ordinal);
@@ -418,7 +350,7 @@ public sealed class RefreshRunner(
         return linesByInvoice;
     }
 
-    private sealed record InvoicePageItem(SuperOpsInvoiceRecord Record, InboundInvoice Inbound, string HeaderHash, List<InboundLine>? Lines, string? LinesHash);
+    private sealed record InvoicePageItem(SuperOpsInvoiceRecord Record, InboundInvoice Inbound, string HeaderHash);
 
     /// <summary>The new invoices of one SuperOps page, and how many records the page held.</summary>
     private sealed record PreparedPage(List<InvoicePageItem> Items, int Read);
@@ -428,18 +360,7 @@ public sealed class RefreshRunner(
     {
         public List<Invoice> Invoices { get; } = [];
 
-        public List<InvoiceLine> Lines { get; } = [];
-
         public List<TimelineEvent> Events { get; } = [];
-
-        public List<Guid> ReplacedLinesOf { get; } = [];
-
-        // The lines leave the invoice before SaveChanges, so EF does not insert them a second time.
-        public void TakeLines(Invoice invoice)
-        {
-            Lines.AddRange(invoice.Lines);
-            invoice.Lines.Clear();
-        }
     }
 
     private sealed class RefreshContext(SyncRun run, SuperOpsConnection connection, SuperOpsClient client, AltPayDbContext db)
@@ -471,6 +392,11 @@ public sealed class RefreshRunner(
         public HashSet<string> SeenInvoices { get; } = new(StringComparer.Ordinal);
 
         public HashSet<string> KnownInvoices { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Invoices whose header this run applied or imported, in listing order, for the lines pass.</summary>
+        public List<AppliedInvoice> Applied { get; } = [];
+
+        public int LinesApplied;
 
         public Dictionary<string, Guid> CustomerIds { get; } = new(StringComparer.Ordinal);
 

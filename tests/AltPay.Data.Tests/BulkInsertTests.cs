@@ -122,6 +122,36 @@ public sealed class BulkInsertTests
     }
 
     [Fact]
+    public async Task SetLinesHashes_OwnInvoice_SetsHash()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var invoice = await Seed.InvoiceAsync(database, Guid.NewGuid());
+
+        await using (var db = database.CreateContext(invoice.PartnerId))
+        {
+            await db.SetSuperOpsLinesHashesAsync([(invoice.Id, "LINES-HASH-1")], CancellationToken.None);
+        }
+
+        await using var check = database.CreateContext(invoice.PartnerId);
+        Assert.Equal("LINES-HASH-1", (await check.Invoices.AsNoTracking().SingleAsync()).SuperOpsLinesHash);
+    }
+
+    [Fact]
+    public async Task SetLinesHashes_OtherPartner_LeavesIt()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var invoice = await Seed.InvoiceAsync(database, Guid.NewGuid());
+
+        await using (var db = database.CreateContext(Guid.NewGuid()))
+        {
+            await db.SetSuperOpsLinesHashesAsync([(invoice.Id, "LINES-HASH-1")], CancellationToken.None);
+        }
+
+        await using var check = database.CreateContext(invoice.PartnerId);
+        Assert.Null((await check.Invoices.AsNoTracking().SingleAsync()).SuperOpsLinesHash);
+    }
+
+    [Fact]
     public async Task BulkInsertAsync_RowOfAnotherPartner_Throws()
     {
         await using var database = await TestDatabase.CreateAsync();

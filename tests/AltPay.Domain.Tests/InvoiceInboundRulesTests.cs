@@ -481,22 +481,38 @@ public sealed class InvoiceInboundRulesTests
     }
 
     [Fact]
-    public void CreateFromSuperOps_WithLines_EqualsApplyLines()
+    public void LinesOfImported_Lines_EqualApplyLines()
     {
-        var created = InvoiceInboundRules.CreateFromSuperOps(PartnerId, CustomerId, "USD", Approved, SuperOpsLines, "hash-1", ImportedAt);
-        var applied = Import(Approved);
-        InvoiceInboundRules.ApplyLines(applied, SuperOpsLines, "hash-1", ImportedAt);
+        var invoice = Import(Approved);
+        InvoiceInboundRules.ApplyLines(invoice, SuperOpsLines, "hash-1", ImportedAt);
+
+        var lines = InvoiceInboundRules.LinesOfImported(PartnerId, invoice.Id, SuperOpsLines, ImportedAt);
+
+        Assert.Equal(invoice.Lines.Select(Describe), lines.Select(Describe));
+    }
+
+    [Fact]
+    public void LinesOfImported_Lines_BelongToTheInvoice()
+    {
+        var invoiceId = Guid.NewGuid();
+
+        var lines = InvoiceInboundRules.LinesOfImported(PartnerId, invoiceId, SuperOpsLines, ImportedAt);
+
+        Assert.All(lines, line => Assert.Equal((PartnerId, invoiceId), (line.PartnerId, line.InvoiceId)));
+    }
+
+    [Fact]
+    public void CreateFromSuperOps_Header_EqualsApplyHeader()
+    {
+        var created = Import(Approved);
+        var applied = new Invoice { Id = created.Id, PartnerId = PartnerId, Number = "", Currency = "USD", Source = RecordSource.SuperOps, ExternalId = "5001", CreatedAt = ImportedAt };
+        InvoiceInboundRules.ApplyHeader(applied, Approved, CustomerId, ImportedAt);
 
         Assert.Equal(Describe(applied), Describe(created));
     }
 
-    [Fact]
-    public void CreateFromSuperOps_WithLines_KeepsOrder()
-    {
-        var created = InvoiceInboundRules.CreateFromSuperOps(PartnerId, CustomerId, "USD", Approved, SuperOpsLines, "hash-1", ImportedAt);
-
-        Assert.Equal(["7001", "7002"], created.Lines.Select(line => line.ExternalId));
-    }
+    private static string Describe(InvoiceLine line) =>
+        $"{line.Position}:{line.ExternalId}:{line.Description}:{line.Quantity}:{line.UnitPrice}:{line.AmountMinor}";
 
     // Every stored field except the generated ids, so two ways of building an invoice compare whole.
     private static string Describe(Invoice invoice) => string.Join("|",
@@ -504,7 +520,7 @@ public sealed class InvoiceInboundRulesTests
         invoice.TotalMinor, invoice.SuperOpsTotalMinor, invoice.SuperOpsPaidMinor, invoice.SuperOpsPaymentsMinor, invoice.Status,
         invoice.SuperOpsStatus, invoice.SuperOpsLinesHash, invoice.LinesEditedInAltPay, invoice.DueDateEditedInAltPay,
         invoice.CreatedAt, invoice.UpdatedAt,
-        string.Join(";", invoice.Lines.Select(line => $"{line.Position}:{line.ExternalId}:{line.Description}:{line.Quantity}:{line.UnitPrice}:{line.AmountMinor}")));
+        string.Join(";", invoice.Lines.Select(Describe)));
 
     private static Invoice Import(InboundInvoice inbound) =>
         InvoiceInboundRules.CreateFromSuperOps(PartnerId, CustomerId, "USD", inbound, ImportedAt);

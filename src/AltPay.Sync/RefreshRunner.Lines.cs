@@ -1,0 +1,173 @@
+using System.Runtime.CompilerServices;
+using AltPay.Data;
+using AltPay.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace AltPay.Sync;
+
+/// <summary>
+/// The second pass of a refresh: the SuperOps lines of the invoices whose headers the first pass
+/// applied, in pages of the same size, each in its own transaction.
+/// </summary>
+public sealed partial class RefreshRunner
+{
+    private const int LinePageSize = 100;
+
+    private async Task RefreshInvoiceLinesAsync(RefreshContext context, Dictionary<string, List<InboundLine>> linesByInvoice, CancellationToken cancellationToken)
+    {
+        await foreach (var page in PrepareLinePagesAsync(context, linesByInvoice, cancellationToken).PrefetchAsync(PagesAhead, cancellationToken))
+        {
+            if (page.Changes.Count > 0)
+            {
+                await ApplyLinePageAsync(context, page.Changes, cancellationToken);
+            }
+
+            context.LinesApplied += page.Invoices;
+            context.Run.Progress = $"Applying invoice lines: {context.LinesApplied} of {context.Applied.Count} invoices";
+        }
+    }
+
+    // Runs on another task, so that ordering and hashing the lines overlaps the writes of the page before.
+    private static async IAsyncEnumerable<LinePage> PrepareLinePagesAsync(
+        RefreshContext context,
+        Dictionary<string, List<InboundLine>> linesByInvoice,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var invoices in context.Applied.Chunk(LinePageSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var changes = invoices
+                .Select(invoice => LineChangeOf(context, invoice, linesByInvoice))
+                .OfType<LineChange>()
+                .ToList();
+
+            yield return new LinePage(changes, invoices.Length);
+        }
+
+        await Task.CompletedTask;
+    }
+
+    private static LineChange? LineChangeOf(RefreshContext context, AppliedInvoice invoice, Dictionary<string, List<InboundLine>> linesByInvoice)
+    {
+        // An invoice missing from the line listing has no lines only if that whole listing was read.
+        if (!linesByInvoice.Remove(invoice.ExternalId, out var lines))
+        {
+            if (!context.Lines.Complete)
+            {
+                return null;
+            }
+
+            lines = [];
+        }
+
+        // Lines from a listing that shifted while it was read may lack some. They replace the lines of
+        // an invoice imported earlier only when the listing is complete, so the next refresh applies them.
+        if (!invoice.IsNew && !context.Lines.Complete)
+        {
+            return null;
+        }
+
+        var (ordered, hash) = InboundMapper.OrderAndHash(lines);
+        return hash == invoice.LinesHash ? null : new LineChange(invoice, ordered, hash);
+    }
+
+    private async Task ApplyLinePageAsync(RefreshContext context, List<LineChange> changes, CancellationToken cancellationToken)
+    {
+        var db = context.Db;
+        var now = timeProvider.GetUtcNow();
+        var writer = new InvoiceChangeWriter(db, context.Run, now);
+        var earlierIds = changes.Where(change => !change.Invoice.IsNew).Select(change => change.Invoice.Id).ToList();
+        var earlier = await LoadByIdAsync(db, earlierIds, cancellationToken);
+        var currentLines = await CountLinesAsync(db, earlierIds, cancellationToken);
+
+        var lines = new List<InvoiceLine>();
+        var replaced = new List<Guid>();
+        var newHashes = new List<(Guid InvoiceId, string LinesHash)>();
+
+        foreach (var change in changes)
+        {
+            if (change.Invoice.IsNew)
+            {
+                lines.AddRange(InvoiceInboundRules.LinesOfImported(context.PartnerId, change.Invoice.Id, change.Lines, now));
+                newHashes.Add((change.Invoice.Id, change.LinesHash));
+                continue;
+            }
+
+            var invoice = earlier[change.Invoice.Id];
+            var isFirstImport = invoice.SuperOpsLinesHash is null;
+            var result = InvoiceInboundRules.ApplyLines(invoice, change.Lines, change.LinesHash, now, currentLines.GetValueOrDefault(invoice.Id, (0, 0)));
+
+            if (result.Changed)
+            {
+                // The lines leave the invoice before SaveChanges, so EF does not insert them a second time.
+                replaced.Add(invoice.Id);
+                lines.AddRange(invoice.Lines);
+                invoice.Lines.Clear();
+                CountAsUpdated(context, change.Invoice);
+            }
+
+            if (!isFirstImport)
+            {
+                await writer.RecordAsync(invoice, result, cancellationToken);
+            }
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (replaced.Count > 0)
+        {
+            await db.InvoiceLines.Where(line => replaced.Contains(line.InvoiceId)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        await db.BulkInsertAsync(lines, cancellationToken);
+        await db.SetSuperOpsLinesHashesAsync(newHashes, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    // The first pass counted this invoice unchanged when only its lines differ.
+    private static void CountAsUpdated(RefreshContext context, AppliedInvoice invoice)
+    {
+        if (invoice.CountedUpdated)
+        {
+            return;
+        }
+
+        context.Run.InvoicesUnchanged--;
+        context.Run.InvoicesUpdated++;
+    }
+
+    private static async Task<Dictionary<Guid, Invoice>> LoadByIdAsync(AltPayDbContext db, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        return await db.Invoices.Where(invoice => ids.Contains(invoice.Id)).ToDictionaryAsync(invoice => invoice.Id, cancellationToken);
+    }
+
+    // Count and sum of the current lines, which describe a lines change without loading the lines.
+    private static async Task<Dictionary<Guid, (int Count, long AmountMinor)>> CountLinesAsync(AltPayDbContext db, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        return await db.InvoiceLines
+            .Where(line => ids.Contains(line.InvoiceId))
+            .GroupBy(line => line.InvoiceId)
+            .Select(group => new { InvoiceId = group.Key, Count = group.Count(), Amount = group.Sum(line => line.AmountMinor) })
+            .ToDictionaryAsync(row => row.InvoiceId, row => (row.Count, row.Amount), cancellationToken);
+    }
+
+    /// <summary>An invoice whose header this run applied: its id, the lines hash it had, and how the run counted it.</summary>
+    private sealed record AppliedInvoice(string ExternalId, Guid Id, string? LinesHash, bool IsNew, bool CountedUpdated);
+
+    private sealed record LineChange(AppliedInvoice Invoice, List<InboundLine> Lines, string LinesHash);
+
+    /// <summary>The line changes of one page of applied invoices, and how many invoices the page held.</summary>
+    private sealed record LinePage(List<LineChange> Changes, int Invoices);
+}
