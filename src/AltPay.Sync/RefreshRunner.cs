@@ -92,22 +92,42 @@ public sealed partial class RefreshRunner(
     // are applied. The lines follow in a second pass over the invoices.
     private async Task<Dictionary<string, List<InboundLine>>> RefreshHeadersWhileReadingLinesAsync(RefreshContext context, CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var lines = Task.Run(() => ReadLinesAsync(context, stop.Token), CancellationToken.None);
+        using var stopLines = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stopHeaders = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var lines = Task.Run(() => ReadLinesAsync(context, stopLines.Token), CancellationToken.None);
+
+        // A failed line listing fails the run, so the headers stop instead of reading on.
+        _ = lines.ContinueWith(_ => CancelQuietly(stopHeaders), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
         try
         {
-            await RefreshCustomersAsync(context, cancellationToken);
-            await RefreshInvoicesAsync(context, cancellationToken);
+            await RefreshCustomersAsync(context, stopHeaders.Token);
+            await RefreshInvoicesAsync(context, stopHeaders.Token);
+        }
+        catch (OperationCanceledException) when (lines.IsFaulted && !cancellationToken.IsCancellationRequested)
+        {
+            return await lines;
         }
         catch
         {
-            await stop.CancelAsync();
+            await stopLines.CancelAsync();
             await ((Task)lines).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw;
         }
 
         return await lines;
+    }
+
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The headers already finished and the run has moved on.
+        }
     }
 
     private async Task RefreshCustomersAsync(RefreshContext context, CancellationToken cancellationToken)

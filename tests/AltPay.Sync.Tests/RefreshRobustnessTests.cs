@@ -67,6 +67,34 @@ public sealed class RefreshRobustnessTests
     }
 
     [Fact]
+    public async Task LineListingFails_RunFails()
+    {
+        await using var host = await SyncTestHost.StartAsync(clients: 20, invoicesPerClient: 3, linesPerInvoice: 2);
+        await host.AdminSendAsync(HttpMethod.Put, "settings", new { faults = new[] { new { kind = "internal_error", operation = "getInvoiceItemList" } } });
+
+        var run = await host.ConnectAsync();
+
+        Assert.Equal(SyncRunStatus.Failed, run.Status);
+    }
+
+    [Fact]
+    public async Task LineListingFails_NextRefreshAddsLines()
+    {
+        await using var host = await SyncTestHost.StartAsync(clients: 20, invoicesPerClient: 3, linesPerInvoice: 2);
+        await host.AdminSendAsync(HttpMethod.Put, "settings", new { faults = new[] { new { kind = "internal_error", operation = "getInvoiceItemList" } } });
+        await host.ConnectAsync();
+        await host.AdminSendAsync(HttpMethod.Put, "settings", new { faults = Array.Empty<object>() });
+
+        await host.RefreshAsync();
+
+        var expected = (await host.AdminListAsync("invoices"))
+            .Where(node => (string?)node!["statusEnum"] != "DRAFT")
+            .Sum(node => node!["items"]!.AsArray().Count);
+        await using var db = await host.DbAsync();
+        Assert.Equal(expected, await db.InvoiceLines.CountAsync());
+    }
+
+    [Fact]
     public async Task RevokedToken_ErrorWithoutDataChange()
     {
         await using var host = await SyncTestHost.StartAsync();
