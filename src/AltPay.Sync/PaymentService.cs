@@ -40,6 +40,9 @@ public sealed class PaymentService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.ForPartner(partnerId);
 
+        // The write transaction starts before the read, so a refresh cannot change the invoice between
+        // the balance check and the payment; it also holds across processes, which the lock above does not.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var earlier = await FindByIdempotencyKeyAsync(db, idempotencyKey, cancellationToken);
         if (earlier is not null)
         {
@@ -81,6 +84,7 @@ public sealed class PaymentService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         PaymentLog.Recorded(logger, payment.Id, invoice.Id, partnerId, amountMinor, settled);
 
         if (settled)
@@ -103,6 +107,7 @@ public sealed class PaymentService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.ForPartner(partnerId);
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var payment = await db.Payments.SingleAsync(row => row.Id == paymentId, cancellationToken);
         if (payment.Status == PaymentStatus.Refunded)
         {
@@ -122,6 +127,7 @@ public sealed class PaymentService(
             && await QueueReopenAsync(db, invoice, now, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         PaymentLog.Refunded(logger, payment.Id, invoice.Id, partnerId, payment.AmountMinor);
 
         if (reopenQueued)
@@ -138,6 +144,7 @@ public sealed class PaymentService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.ForPartner(partnerId);
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var invoice = await db.Invoices.SingleOrDefaultAsync(row => row.Id == invoiceId, cancellationToken)
             ?? throw new RecordNotFoundException($"Invoice {invoiceId} was not found.");
         var failed = await db.Outbox
@@ -161,6 +168,7 @@ public sealed class PaymentService(
         invoice.WriteBackError = null;
         AddEvent(db, invoice, TimelineKinds.WriteBackPending, "Write-back to SuperOps retried by the partner.", now);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         writeBackSignal.Wake();
     }
 

@@ -76,6 +76,10 @@ public sealed partial class RefreshRunner
         var db = context.Db;
         var now = timeProvider.GetUtcNow();
         var writer = new InvoiceChangeWriter(db, context.Run, now);
+
+        // The write transaction starts before the read, so a payment cannot set the paid-lock between
+        // the rules reading an invoice and this page writing it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var earlierIds = changes.Where(change => !change.Invoice.IsNew).Select(change => change.Invoice.Id).ToList();
         var earlier = await LoadByIdAsync(db, earlierIds, cancellationToken);
         var currentLines = await CountLinesAsync(db, earlierIds, cancellationToken);
@@ -112,7 +116,6 @@ public sealed partial class RefreshRunner
             }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         if (replaced.Count > 0)

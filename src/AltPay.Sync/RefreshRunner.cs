@@ -144,6 +144,9 @@ public sealed partial class RefreshRunner(
     private async Task ApplyCustomerPageAsync(RefreshContext context, List<SuperOpsClientRecord> records, CancellationToken cancellationToken)
     {
         var db = context.Db;
+
+        // The write transaction starts before the read, so no payment or edit commits in between.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var existing = await LoadExistingAsync(
             db.Customers.Where(customer => customer.Source == RecordSource.SuperOps),
             records.Select(record => record.AccountId).Where(context.CustomerIds.ContainsKey).ToList(),
@@ -187,7 +190,6 @@ public sealed partial class RefreshRunner(
         await SweepRunner.AddCustomerEventsAsync(db, restored, TimelineKinds.Restored,
             customer => $"Customer {customer.Name} restored: SuperOps lists the client again.", context.Run.Id, now, cancellationToken);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await db.BulkInsertAsync(created, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -244,6 +246,10 @@ public sealed partial class RefreshRunner(
     private async Task ApplyInvoicePageAsync(RefreshContext context, List<InvoicePageItem> page, CancellationToken cancellationToken)
     {
         var db = context.Db;
+
+        // The write transaction starts before the read, so a payment cannot set the paid-lock between
+        // the rules reading an invoice and this page writing it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var existing = await LoadExistingAsync(
             db.Invoices.Where(invoice => invoice.Source == RecordSource.SuperOps),
             page.Select(item => item.Inbound.ExternalId).Where(context.KnownInvoices.Contains).ToList(),
@@ -265,7 +271,6 @@ public sealed partial class RefreshRunner(
 
         // Changes go through EF first, so that customers made for new invoices exist before them. New
         // rows then go in bulk, because a first import inserts hundreds of thousands of them.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await db.BulkInsertAsync(changes.Invoices, cancellationToken);
         await db.BulkInsertAsync(changes.Events, cancellationToken);
