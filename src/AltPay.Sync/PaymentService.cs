@@ -41,7 +41,7 @@ public sealed class PaymentService(
         db.ForPartner(partnerId);
 
         // The write transaction starts before the read, so a refresh cannot change the invoice between
-        // the balance check and the payment; it also holds across processes, which the lock above does not.
+        // the balance check and the payment. Unlike the lock above, it holds across processes.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var earlier = await FindByIdempotencyKeyAsync(db, idempotencyKey, cancellationToken);
         if (earlier is not null)

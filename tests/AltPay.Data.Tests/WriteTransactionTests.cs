@@ -12,7 +12,7 @@ public sealed class WriteTransactionTests
     private const int SqliteBusy = 5;
 
     [Fact]
-    public async Task BeginTransactionAsync_BeforeAnyWrite_HoldsWriteLock()
+    public async Task BeginTransactionAsync_Open_HoldsWriteLock()
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.CreateContext();
@@ -24,7 +24,7 @@ public sealed class WriteTransactionTests
     }
 
     [Fact]
-    public async Task BeginTransactionAsync_AfterCommit_ReleasesWriteLock()
+    public async Task BeginTransactionAsync_Committed_ReleasesLock()
     {
         await using var database = await TestDatabase.CreateAsync();
         await using (var db = database.CreateContext())
