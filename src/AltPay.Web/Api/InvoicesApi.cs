@@ -222,6 +222,9 @@ public static class InvoicesApi
         var partnerId = user.GetPartnerId();
         db.ForPartner(partnerId);
 
+        // The write transaction starts before the read, so a payment or refresh cannot change the
+        // invoice between the editable check and the edit.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var invoice = await FindAsync(db.Invoices, invoiceId, cancellationToken);
 
         if (invoice.WhyNotEditable() is { } reason)
@@ -273,6 +276,7 @@ public static class InvoicesApi
             Message = "Edited in AltPay: " + string.Join("; ", changes) + ".",
         });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         return TypedResults.Ok(invoice.ToResponse(timeProvider.Today()));
     }
