@@ -162,6 +162,9 @@ public sealed class SweepRunner(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.ForPartner(run.PartnerId);
 
+        // The write transaction starts before the read, so a payment recorded meanwhile still marks
+        // its invoice for review.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
         var reason = $"Deleted in SuperOps: missing from a complete listing and not found by id on {now:yyyy-MM-dd HH:mm} UTC.";
 
@@ -197,6 +200,7 @@ public sealed class SweepRunner(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         run.CustomersArchived += customers.Count;
         run.InvoicesArchived += invoices.Count;
         SyncLog.SweepArchived(logger, run.Id, run.PartnerId, customers.Count, invoices.Count);
@@ -211,6 +215,7 @@ public sealed class SweepRunner(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.ForPartner(run.PartnerId);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
 
         var customers = await db.Customers.Where(customer => customerIds.Contains(customer.Id)).ToListAsync(cancellationToken);
@@ -228,6 +233,7 @@ public sealed class SweepRunner(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         run.CustomersRestored += customerIds.Count;
         run.InvoicesRestored += invoiceIds.Count;
     }
