@@ -61,19 +61,21 @@ public static class BulkInsertExtensions
     }
 
     /// <summary>
-    /// Sets the SuperOps lines hash of many invoices of the context's partner with one prepared
-    /// statement, inside the current transaction. A refresh applies the lines of newly imported
-    /// invoices after their headers, and tracking each invoice only to change this column would cost
-    /// more than writing its lines.
+    /// Sets the SuperOps lines hash of invoices of the context's partner that have no lines yet, with
+    /// one prepared statement inside the current transaction. It returns the ids it left alone, because
+    /// an invoice whose lines were set or edited in AltPay in the meantime goes through the inbound
+    /// rules instead. A refresh applies the lines of newly imported invoices after their headers, and
+    /// tracking each invoice only to change this column would cost more than writing its lines.
     /// </summary>
-    public static async Task SetSuperOpsLinesHashesAsync(
+    public static async Task<List<Guid>> SetFirstLinesHashesAsync(
         this AltPayDbContext db,
         IReadOnlyCollection<(Guid InvoiceId, string LinesHash)> hashes,
         CancellationToken cancellationToken)
     {
+        var skipped = new List<Guid>();
         if (hashes.Count == 0)
         {
-            return;
+            return skipped;
         }
 
         if (db.PartnerId == Guid.Empty)
@@ -83,7 +85,10 @@ public static class BulkInsertExtensions
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
-        const string sql = """UPDATE "Invoices" SET "SuperOpsLinesHash" = ?1 WHERE "Id" = ?2 AND "PartnerId" = ?3""";
+        const string sql = """
+            UPDATE "Invoices" SET "SuperOpsLinesHash" = ?1
+            WHERE "Id" = ?2 AND "PartnerId" = ?3 AND "SuperOpsLinesHash" IS NULL AND "LinesEditedInAltPay" = 0
+            """;
         Check(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
 
         using (statement)
@@ -101,9 +106,16 @@ public static class BulkInsertExtensions
                     Check(result, handle);
                 }
 
+                if (raw.sqlite3_changes(handle) == 0)
+                {
+                    skipped.Add(invoiceId);
+                }
+
                 Check(raw.sqlite3_reset(statement), handle);
             }
         }
+
+        return skipped;
     }
 
     private static void Check(int result, sqlite3 handle)

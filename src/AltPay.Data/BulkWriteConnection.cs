@@ -6,8 +6,9 @@ namespace AltPay.Data;
 
 public static class BulkWriteConnection
 {
-    // WAL pages (4 KiB each, so 40 MiB) after which the bulk writer checkpoints itself. The background
-    // checkpointer normally keeps the log shorter; this bounds it if that checkpointer falls behind.
+    // WAL pages (4 KiB each, so 40 MiB) after which the bulk writer checkpoints itself. While a large
+    // import writes without pause, the log rarely restarts from its beginning, so the -wal file grows to
+    // about this size and SQLite keeps and reuses it afterwards. The bound keeps that file at 40 MiB.
     private const int CheckpointPages = 10_000;
 
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(250);

@@ -173,14 +173,25 @@ public static class InvoiceInboundRules
             return result;
         }
 
+        if (invoice.SuperOpsLinesHash is null && invoice.LinesEditedInAltPay)
+        {
+            // SuperOps' lines never reached this invoice before AltPay edited them. The edit is kept,
+            // and SuperOps' lines become the base a later SuperOps change is measured from.
+            invoice.SuperOpsLinesHash = linesHash;
+            return result;
+        }
+
         var (count, amount) = currentLines ?? (invoice.Lines.Count, invoice.Lines.Sum(line => line.AmountMinor));
         var change = new FieldChange(
             FieldLines,
             DescribeLines(count, amount, invoice.Currency),
             DescribeLines(lines.Count, lines.Sum(line => line.AmountMinor), invoice.Currency));
-        result.PaidLockedOrApplied(invoice.PaidLocked).Add(change);
+        // The first lines complete the import rather than change the invoice, so the paid-lock, which
+        // holds back SuperOps changes, lets them in.
+        var lockedOut = invoice.PaidLocked && invoice.SuperOpsLinesHash is not null;
+        result.PaidLockedOrApplied(lockedOut).Add(change);
 
-        if (invoice.PaidLocked)
+        if (lockedOut)
         {
             return result;
         }

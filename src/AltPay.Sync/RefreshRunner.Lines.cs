@@ -49,10 +49,12 @@ public sealed partial class RefreshRunner
 
     private static LineChange? LineChangeOf(RefreshContext context, AppliedInvoice invoice, Dictionary<string, List<InboundLine>> linesByInvoice)
     {
-        // An invoice missing from the line listing has no lines only if that whole listing was read.
         if (!linesByInvoice.Remove(invoice.ExternalId, out var lines))
         {
-            if (!context.Lines.Complete)
+            // An invoice missing from the line listing has no lines only if that whole listing was
+            // read, and only if SuperOps still lists its client. The lines of a client in SuperOps'
+            // trash can leave the line listing while its invoices stay in the invoice listing.
+            if (!context.Lines.Complete || !context.SeenClients.Contains(invoice.ClientAccountId ?? ""))
             {
                 return null;
             }
@@ -77,27 +79,32 @@ public sealed partial class RefreshRunner
         var now = timeProvider.GetUtcNow();
         var writer = new InvoiceChangeWriter(db, context.Run, now);
 
-        // The write transaction starts before the read, so a payment cannot set the paid-lock between
-        // the rules reading an invoice and this page writing it.
+        // The write transaction starts before the read, so a payment or an AltPay edit cannot change an
+        // invoice between this page reading it and writing its lines.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var earlierIds = changes.Where(change => !change.Invoice.IsNew).Select(change => change.Invoice.Id).ToList();
-        var earlier = await LoadByIdAsync(db, earlierIds, cancellationToken);
-        var currentLines = await CountLinesAsync(db, earlierIds, cancellationToken);
 
-        var lines = new List<InvoiceLine>();
+        // New invoices that still have no lines take SuperOps' as they are. One edited in AltPay since
+        // the first pass imported it goes through the inbound rules with the rest.
+        var fresh = changes.Where(change => change.Invoice.IsNew).Select(change => (change.Invoice.Id, change.LinesHash)).ToList();
+        var touched = (await db.SetFirstLinesHashesAsync(fresh, cancellationToken)).ToHashSet();
+        var ruled = changes.Where(change => !change.Invoice.IsNew || touched.Contains(change.Invoice.Id)).ToList();
+        var ruledIds = ruled.Select(change => change.Invoice.Id).ToList();
+        var invoices = await LoadByIdAsync(db, ruledIds, cancellationToken);
+        var currentLines = await CountLinesAsync(db, ruledIds, cancellationToken);
+
+        var lines = changes
+            .Where(change => change.Invoice.IsNew && !touched.Contains(change.Invoice.Id))
+            .SelectMany(change => InvoiceInboundRules.LinesOfImported(context.PartnerId, change.Invoice.Id, change.Lines, now))
+            .ToList();
         var replaced = new List<Guid>();
-        var newHashes = new List<(Guid InvoiceId, string LinesHash)>();
 
-        foreach (var change in changes)
+        foreach (var change in ruled)
         {
-            if (change.Invoice.IsNew)
+            if (!invoices.TryGetValue(change.Invoice.Id, out var invoice))
             {
-                lines.AddRange(InvoiceInboundRules.LinesOfImported(context.PartnerId, change.Invoice.Id, change.Lines, now));
-                newHashes.Add((change.Invoice.Id, change.LinesHash));
                 continue;
             }
 
-            var invoice = earlier[change.Invoice.Id];
             var isFirstImport = invoice.SuperOpsLinesHash is null;
             var result = InvoiceInboundRules.ApplyLines(invoice, change.Lines, change.LinesHash, now, currentLines.GetValueOrDefault(invoice.Id, (0, 0)));
 
@@ -124,15 +131,14 @@ public sealed partial class RefreshRunner
         }
 
         await db.BulkInsertAsync(lines, cancellationToken);
-        await db.SetSuperOpsLinesHashesAsync(newHashes, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
 
-    // The first pass counted this invoice unchanged when only its lines differ.
+    // The first pass counted this invoice unchanged when only its lines differ; a new one it counted created.
     private static void CountAsUpdated(RefreshContext context, AppliedInvoice invoice)
     {
-        if (invoice.CountedUpdated)
+        if (invoice.IsNew || invoice.CountedUpdated)
         {
             return;
         }
@@ -166,8 +172,8 @@ public sealed partial class RefreshRunner
             .ToDictionaryAsync(row => row.InvoiceId, row => (row.Count, row.Amount), cancellationToken);
     }
 
-    /// <summary>An invoice whose header this run applied: its id, the lines hash it had, and how the run counted it.</summary>
-    private sealed record AppliedInvoice(string ExternalId, Guid Id, string? LinesHash, bool IsNew, bool CountedUpdated);
+    /// <summary>An invoice whose header this run applied: its ids, the lines hash it had, and how the run counted it.</summary>
+    private sealed record AppliedInvoice(string ExternalId, string? ClientAccountId, Guid Id, string? LinesHash, bool IsNew, bool CountedUpdated);
 
     private sealed record LineChange(AppliedInvoice Invoice, List<InboundLine> Lines, string LinesHash);
 

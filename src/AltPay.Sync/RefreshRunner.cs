@@ -285,7 +285,7 @@ public sealed partial class RefreshRunner(
         invoice.HeaderHash = item.HeaderHash;
 
         changes.Invoices.Add(invoice);
-        context.Applied.Add(new AppliedInvoice(item.Inbound.ExternalId, invoice.Id, LinesHash: null, IsNew: true, CountedUpdated: false));
+        context.Applied.Add(new AppliedInvoice(item.Inbound.ExternalId, item.Record.ClientAccountId, invoice.Id, LinesHash: null, IsNew: true, CountedUpdated: false));
         changes.Events.Add(writer.Imported(invoice));
     }
 
@@ -322,7 +322,7 @@ public sealed partial class RefreshRunner(
             context.Run.InvoicesUnchanged++;
         }
 
-        context.Applied.Add(new AppliedInvoice(item.Inbound.ExternalId, invoice.Id, invoice.SuperOpsLinesHash, IsNew: false, CountedUpdated: changed || restored));
+        context.Applied.Add(new AppliedInvoice(item.Inbound.ExternalId, item.Record.ClientAccountId, invoice.Id, invoice.SuperOpsLinesHash, IsNew: false, CountedUpdated: changed || restored));
     }
 
     // SuperOps keeps invoices of a client it no longer lists (a soft-deleted client, or one created
@@ -433,9 +433,10 @@ public sealed partial class RefreshRunner(
             var invoices = Volatile.Read(ref InvoicesRead);
 
             Run.RecordsRead = clients + lines + invoices;
+            var linesRead = $"{lines} of {Lines.TotalCountAtStart?.ToString() ?? "?"} invoice lines read";
             Run.Progress = invoices > 0
-                ? $"Applying invoices: {invoices} of {Invoices.TotalCountAtStart?.ToString() ?? "?"} read"
-                : $"Reading clients and invoice lines: {clients} clients and {lines} of {Lines.TotalCountAtStart?.ToString() ?? "?"} lines read";
+                ? $"Applying invoices: {invoices} of {Invoices.TotalCountAtStart?.ToString() ?? "?"} read; {linesRead}"
+                : $"Applying clients: {clients} read; {linesRead}";
         }
     }
 }

@@ -122,14 +122,14 @@ public sealed class BulkInsertTests
     }
 
     [Fact]
-    public async Task SetLinesHashes_OwnInvoice_SetsHash()
+    public async Task SetFirstLinesHashes_OwnInvoice_SetsHash()
     {
         await using var database = await TestDatabase.CreateAsync();
         var invoice = await Seed.InvoiceAsync(database, Guid.NewGuid());
 
         await using (var db = database.CreateContext(invoice.PartnerId))
         {
-            await db.SetSuperOpsLinesHashesAsync([(invoice.Id, "LINES-HASH-1")], CancellationToken.None);
+            await db.SetFirstLinesHashesAsync([(invoice.Id, "LINES-HASH-1")], CancellationToken.None);
         }
 
         await using var check = database.CreateContext(invoice.PartnerId);
@@ -137,18 +137,45 @@ public sealed class BulkInsertTests
     }
 
     [Fact]
-    public async Task SetLinesHashes_OtherPartner_LeavesIt()
+    public async Task SetFirstLinesHashes_OtherPartner_LeavesIt()
     {
         await using var database = await TestDatabase.CreateAsync();
         var invoice = await Seed.InvoiceAsync(database, Guid.NewGuid());
 
         await using (var db = database.CreateContext(Guid.NewGuid()))
         {
-            await db.SetSuperOpsLinesHashesAsync([(invoice.Id, "LINES-HASH-1")], CancellationToken.None);
+            await db.SetFirstLinesHashesAsync([(invoice.Id, "LINES-HASH-1")], CancellationToken.None);
         }
 
         await using var check = database.CreateContext(invoice.PartnerId);
         Assert.Null((await check.Invoices.AsNoTracking().SingleAsync()).SuperOpsLinesHash);
+    }
+
+    [Fact]
+    public async Task SetFirstLinesHashes_Edited_Skips()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var invoice = await Seed.InvoiceAsync(database, Guid.NewGuid(), invoice => invoice.LinesEditedInAltPay = true);
+        await using var db = database.CreateContext(invoice.PartnerId);
+
+        var skipped = await db.SetFirstLinesHashesAsync([(invoice.Id, "LINES-HASH-1")], CancellationToken.None);
+
+        Assert.Equal([invoice.Id], skipped);
+    }
+
+    [Fact]
+    public async Task SetFirstLinesHashes_HashSet_KeepsIt()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var invoice = await Seed.InvoiceAsync(database, Guid.NewGuid(), invoice => invoice.SuperOpsLinesHash = "EARLIER");
+
+        await using (var db = database.CreateContext(invoice.PartnerId))
+        {
+            await db.SetFirstLinesHashesAsync([(invoice.Id, "LINES-HASH-1")], CancellationToken.None);
+        }
+
+        await using var check = database.CreateContext(invoice.PartnerId);
+        Assert.Equal("EARLIER", (await check.Invoices.AsNoTracking().SingleAsync()).SuperOpsLinesHash);
     }
 
     [Fact]

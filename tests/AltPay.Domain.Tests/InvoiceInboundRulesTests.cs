@@ -481,6 +481,62 @@ public sealed class InvoiceInboundRulesTests
     }
 
     [Fact]
+    public void ApplyLines_FirstLinesPaid_SetsLines()
+    {
+        var invoice = Import(Approved);
+        PayInAltPay(invoice);
+
+        InvoiceInboundRules.ApplyLines(invoice, SuperOpsLines, "hash-1", RefreshedAt);
+
+        Assert.Equal(["7001", "7002"], invoice.Lines.Select(line => line.ExternalId));
+    }
+
+    [Fact]
+    public void ApplyLines_FirstLinesPaid_NoConflict()
+    {
+        var invoice = Import(Approved);
+        PayInAltPay(invoice);
+
+        var result = InvoiceInboundRules.ApplyLines(invoice, SuperOpsLines, "hash-1", RefreshedAt);
+
+        Assert.Empty(result.Ignored);
+    }
+
+    [Fact]
+    public void ApplyLines_FirstLinesEdited_KeepsEdit()
+    {
+        var invoice = Import(Approved);
+        invoice.ReplaceLinesFromAltPay([AltPayLine("Edited in AltPay", 30000)], EditedAt);
+
+        InvoiceInboundRules.ApplyLines(invoice, SuperOpsLines, "hash-1", RefreshedAt);
+
+        Assert.Equal(["Edited in AltPay"], invoice.Lines.Select(line => line.Description));
+    }
+
+    [Fact]
+    public void ApplyLines_FirstLinesEdited_KeepsTotal()
+    {
+        var invoice = Import(Approved);
+        invoice.ReplaceLinesFromAltPay([AltPayLine("Edited in AltPay", 30000)], EditedAt);
+
+        InvoiceInboundRules.ApplyLines(invoice, SuperOpsLines, "hash-1", RefreshedAt);
+
+        Assert.Equal(30000, invoice.TotalMinor);
+    }
+
+    [Fact]
+    public void ApplyLines_FirstLinesEdited_LaterChangeWins()
+    {
+        var invoice = Import(Approved);
+        invoice.ReplaceLinesFromAltPay([AltPayLine("Edited in AltPay", 30000)], EditedAt);
+        InvoiceInboundRules.ApplyLines(invoice, SuperOpsLines, "hash-1", RefreshedAt);
+
+        InvoiceInboundRules.ApplyLines(invoice, [new("7001", "Managed services", 1m, 90m, 9000)], "hash-2", RefreshedAt.AddHours(1));
+
+        Assert.Equal(["7001"], invoice.Lines.Select(line => line.ExternalId));
+    }
+
+    [Fact]
     public void LinesOfImported_Lines_EqualApplyLines()
     {
         var invoice = Import(Approved);

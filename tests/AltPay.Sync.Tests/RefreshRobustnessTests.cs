@@ -95,6 +95,60 @@ public sealed class RefreshRobustnessTests
     }
 
     [Fact]
+    public async Task LinesMissedThenPaid_NextRefreshAddsLines()
+    {
+        await using var host = await SyncTestHost.StartAsync(clients: 20, invoicesPerClient: 3, linesPerInvoice: 2);
+        await FailLineListingAsync(host);
+        await host.ConnectAsync();
+        var invoice = await host.InvoiceAsync((string)(await host.FirstInvoiceAsync("APPROVED"))["invoiceId"]!);
+        await host.PayAsync(invoice.Id, Money.FromMinorUnits(invoice.TotalMinor, invoice.Currency).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await host.AdminSendAsync(HttpMethod.Put, "settings", new { faults = Array.Empty<object>() });
+
+        await host.RefreshAsync();
+
+        var expected = (await host.AdminListAsync("invoices")).Single(node => (string)node!["invoiceId"]! == invoice.ExternalId)!["items"]!.AsArray().Count;
+        await using var db = await host.DbAsync();
+        Assert.Equal(expected, await db.InvoiceLines.CountAsync(line => line.InvoiceId == invoice.Id));
+    }
+
+    [Fact]
+    public async Task LinesMissedThenEdited_KeepsEdit()
+    {
+        await using var host = await SyncTestHost.StartAsync(clients: 20, invoicesPerClient: 3, linesPerInvoice: 2);
+        await FailLineListingAsync(host);
+        await host.ConnectAsync();
+        var externalId = (string)(await host.FirstInvoiceAsync("APPROVED"))["invoiceId"]!;
+        await using (var edit = await host.DbAsync())
+        {
+            var invoice = await edit.Invoices.Include(row => row.Lines).SingleAsync(row => row.ExternalId == externalId);
+            invoice.ReplaceLinesFromAltPay([new InvoiceLine { Id = Guid.NewGuid(), Description = "Edited in AltPay", Quantity = 1m, UnitPrice = 300m, AmountMinor = 30000 }], DateTimeOffset.UtcNow);
+            await edit.SaveChangesAsync();
+        }
+
+        await host.AdminSendAsync(HttpMethod.Put, "settings", new { faults = Array.Empty<object>() });
+        await host.RefreshAsync();
+
+        var invoiceId = (await host.InvoiceAsync(externalId)).Id;
+        await using var db = await host.DbAsync();
+        var descriptions = await db.InvoiceLines.Where(line => line.InvoiceId == invoiceId).Select(line => line.Description).ToListAsync();
+        Assert.Equal(["Edited in AltPay"], descriptions);
+    }
+
+    [Fact]
+    public async Task ClientInSuperOpsTrash_KeepsInvoiceLines()
+    {
+        await using var host = await SyncTestHost.StartAsync(clients: 20, invoicesPerClient: 3, linesPerInvoice: 2);
+        await host.ConnectAsync();
+        var invoice = await host.FirstInvoiceAsync("APPROVED");
+        var before = await LineCountAsync(host, (string)invoice["invoiceId"]!);
+        await host.AdminSendAsync(HttpMethod.Delete, $"clients/{(string)invoice["client"]!["accountId"]!}");
+
+        await host.RefreshAsync();
+
+        Assert.Equal(before, await LineCountAsync(host, (string)invoice["invoiceId"]!));
+    }
+
+    [Fact]
     public async Task RevokedToken_ErrorWithoutDataChange()
     {
         await using var host = await SyncTestHost.StartAsync();
@@ -165,5 +219,15 @@ public sealed class RefreshRobustnessTests
             invoices.Count, invoices.Max(invoice => invoice.UpdatedAt).UtcTicks, invoices.Sum(invoice => invoice.TotalMinor),
             string.Join(",", invoices.Select(invoice => invoice.HeaderHash).Order()),
             lines, events, conflicts);
+    }
+
+    private static Task FailLineListingAsync(SyncTestHost host) =>
+        host.AdminSendAsync(HttpMethod.Put, "settings", new { faults = new[] { new { kind = "internal_error", operation = "getInvoiceItemList" } } });
+
+    private static async Task<int> LineCountAsync(SyncTestHost host, string externalId)
+    {
+        var invoiceId = (await host.InvoiceAsync(externalId)).Id;
+        await using var db = await host.DbAsync();
+        return await db.InvoiceLines.CountAsync(line => line.InvoiceId == invoiceId);
     }
 }
