@@ -158,13 +158,16 @@ public static class InvoiceInboundRules
     /// <summary>
     /// Applies the SuperOps lines of an invoice; <paramref name="linesHash"/> identifies their content.
     /// <paramref name="currentLines"/> describes the change when the current lines are not loaded.
+    /// <paramref name="headerCurrent"/> is false when the invoice lacks the SuperOps header these lines
+    /// came with, because the paid-lock held it back.
     /// </summary>
     public static InboundResult ApplyLines(
         Invoice invoice,
         IReadOnlyList<InboundLine> lines,
         string linesHash,
         DateTimeOffset now,
-        (int Count, long AmountMinor)? currentLines = null)
+        (int Count, long AmountMinor)? currentLines = null,
+        bool headerCurrent = true)
     {
         var result = new InboundResult();
 
@@ -173,22 +176,27 @@ public static class InvoiceInboundRules
             return result;
         }
 
-        if (invoice.SuperOpsLinesHash is null && invoice.LinesEditedInAltPay)
+        var (count, amount) = currentLines ?? (invoice.Lines.Count, invoice.Lines.Sum(line => line.AmountMinor));
+        var isFirst = invoice.SuperOpsLinesHash is null;
+
+        if (isFirst && invoice.LinesEditedInAltPay && amount == invoice.TotalMinor)
         {
-            // SuperOps' lines never reached this invoice before AltPay edited them. The edit is kept,
-            // and SuperOps' lines become the base a later SuperOps change is measured from.
+            // SuperOps' lines never reached this invoice before AltPay edited them, and SuperOps has not
+            // changed the amount since. The edit is kept, and SuperOps' lines become the base a later
+            // SuperOps change is measured from.
             invoice.SuperOpsLinesHash = linesHash;
             return result;
         }
 
-        var (count, amount) = currentLines ?? (invoice.Lines.Count, invoice.Lines.Sum(line => line.AmountMinor));
         var change = new FieldChange(
             FieldLines,
             DescribeLines(count, amount, invoice.Currency),
             DescribeLines(lines.Count, lines.Sum(line => line.AmountMinor), invoice.Currency));
-        // The first lines complete the import rather than change the invoice, so the paid-lock, which
-        // holds back SuperOps changes, lets them in.
-        var lockedOut = invoice.PaidLocked && invoice.SuperOpsLinesHash is not null;
+
+        // The first lines of the SuperOps version an invoice holds complete its import rather than change
+        // it, so the paid-lock lets them in. Lines of a newer version, whose header the lock held back,
+        // wait like any other change.
+        var lockedOut = invoice.PaidLocked && !(isFirst && headerCurrent);
         result.PaidLockedOrApplied(lockedOut).Add(change);
 
         if (lockedOut)

@@ -109,7 +109,8 @@ public sealed partial class RefreshRunner
             }
 
             var isFirstImport = invoice.SuperOpsLinesHash is null;
-            var result = InvoiceInboundRules.ApplyLines(invoice, change.Lines, change.LinesHash, now, currentLines.GetValueOrDefault(invoice.Id, (0, 0)));
+            var result = InvoiceInboundRules.ApplyLines(
+                invoice, change.Lines, change.LinesHash, now, currentLines.GetValueOrDefault(invoice.Id, (0, 0)), change.Invoice.HeaderCurrent);
 
             if (result.Changed)
             {
@@ -120,7 +121,8 @@ public sealed partial class RefreshRunner
                 CountAsUpdated(context, change.Invoice);
             }
 
-            if (!isFirstImport)
+            // First lines record nothing when they go in; held back by the paid-lock, they are a conflict.
+            if (!isFirstImport || result.Ignored.Count > 0)
             {
                 await writer.RecordAsync(invoice, result, cancellationToken);
             }
@@ -176,7 +178,11 @@ public sealed partial class RefreshRunner
     }
 
     /// <summary>An invoice whose header this run applied: its ids, the lines hash it had, and how the run counted it.</summary>
-    private sealed record AppliedInvoice(string ExternalId, string? ClientAccountId, Guid Id, string? LinesHash, bool IsNew, bool CountedUpdated);
+    private sealed record AppliedInvoice(string ExternalId, string? ClientAccountId, Guid Id, string? LinesHash, bool IsNew, bool CountedUpdated)
+    {
+        /// <summary>Whether the invoice holds the SuperOps header this run read, or the paid-lock held it back.</summary>
+        public bool HeaderCurrent { get; init; } = true;
+    }
 
     private sealed record LineChange(AppliedInvoice Invoice, List<InboundLine> Lines, string LinesHash);
 

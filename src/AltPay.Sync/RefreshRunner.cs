@@ -322,7 +322,10 @@ public sealed partial class RefreshRunner(
             context.Run.InvoicesUnchanged++;
         }
 
-        context.Applied.Add(new AppliedInvoice(item.Inbound.ExternalId, item.Record.ClientAccountId, invoice.Id, invoice.SuperOpsLinesHash, IsNew: false, CountedUpdated: changed || restored));
+        context.Applied.Add(new AppliedInvoice(item.Inbound.ExternalId, item.Record.ClientAccountId, invoice.Id, invoice.SuperOpsLinesHash, IsNew: false, CountedUpdated: changed || restored)
+        {
+            HeaderCurrent = invoice.HeaderHash == item.HeaderHash,
+        });
     }
 
     // SuperOps keeps invoices of a client it no longer lists (a soft-deleted client, or one created

@@ -537,6 +537,40 @@ public sealed class InvoiceInboundRulesTests
     }
 
     [Fact]
+    public void ApplyLines_FirstLinesAmountChanged_TakesSuperOps()
+    {
+        var invoice = Import(Approved);
+        invoice.ReplaceLinesFromAltPay([AltPayLine("Edited in AltPay", 30000)], EditedAt);
+        InvoiceInboundRules.ApplyHeader(invoice, Approved with { TotalMinor = 33300 }, CustomerId, RefreshedAt);
+
+        InvoiceInboundRules.ApplyLines(invoice, [new("7003", "Project work", 1m, 333m, 33300)], "hash-1", RefreshedAt);
+
+        Assert.Equal((33300L, 33300L), (invoice.TotalMinor, invoice.Lines.Sum(line => line.AmountMinor)));
+    }
+
+    [Fact]
+    public void ApplyLines_FirstLinesHeld_KeepsNoLines()
+    {
+        var invoice = Import(Approved);
+        PayInAltPay(invoice);
+
+        InvoiceInboundRules.ApplyLines(invoice, SuperOpsLines, "hash-1", RefreshedAt, headerCurrent: false);
+
+        Assert.Empty(invoice.Lines);
+    }
+
+    [Fact]
+    public void ApplyLines_FirstLinesHeld_ListsConflict()
+    {
+        var invoice = Import(Approved);
+        PayInAltPay(invoice);
+
+        var result = InvoiceInboundRules.ApplyLines(invoice, SuperOpsLines, "hash-1", RefreshedAt, headerCurrent: false);
+
+        Assert.Equal(InvoiceInboundRules.FieldLines, Assert.Single(result.Ignored).Field);
+    }
+
+    [Fact]
     public void LinesOfImported_Lines_EqualApplyLines()
     {
         var invoice = Import(Approved);

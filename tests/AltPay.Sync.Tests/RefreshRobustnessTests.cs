@@ -118,12 +118,7 @@ public sealed class RefreshRobustnessTests
         await FailLineListingAsync(host);
         await host.ConnectAsync();
         var externalId = (string)(await host.FirstInvoiceAsync("APPROVED"))["invoiceId"]!;
-        await using (var edit = await host.DbAsync())
-        {
-            var invoice = await edit.Invoices.Include(row => row.Lines).SingleAsync(row => row.ExternalId == externalId);
-            invoice.ReplaceLinesFromAltPay([new InvoiceLine { Id = Guid.NewGuid(), Description = "Edited in AltPay", Quantity = 1m, UnitPrice = 300m, AmountMinor = 30000 }], DateTimeOffset.UtcNow);
-            await edit.SaveChangesAsync();
-        }
+        await EditLinesInAltPayAsync(host, externalId, 30000);
 
         await host.AdminSendAsync(HttpMethod.Put, "settings", new { faults = Array.Empty<object>() });
         await host.RefreshAsync();
@@ -132,6 +127,59 @@ public sealed class RefreshRobustnessTests
         await using var db = await host.DbAsync();
         var descriptions = await db.InvoiceLines.Where(line => line.InvoiceId == invoiceId).Select(line => line.Description).ToListAsync();
         Assert.Equal(["Edited in AltPay"], descriptions);
+    }
+
+    [Fact]
+    public async Task LinesMissedEditedAmountChanged_TakesSuperOps()
+    {
+        await using var host = await SyncTestHost.StartAsync(clients: 20, invoicesPerClient: 3, linesPerInvoice: 2);
+        await FailLineListingAsync(host);
+        await host.ConnectAsync();
+        var externalId = (string)(await host.FirstInvoiceAsync("APPROVED"))["invoiceId"]!;
+        await EditLinesInAltPayAsync(host, externalId, 30000);
+        await host.AdminSendAsync(HttpMethod.Patch, $"invoices/{externalId}", new { items = new[] { new { details = "Project work", quantity = "1", unitPrice = "333.00" } } });
+        await host.AdminSendAsync(HttpMethod.Put, "settings", new { faults = Array.Empty<object>() });
+
+        await host.RefreshAsync();
+
+        var invoice = await host.InvoiceAsync(externalId);
+        Assert.Equal((33300L, 33300L), (invoice.TotalMinor, invoice.Lines.Sum(line => line.AmountMinor)));
+    }
+
+    [Fact]
+    public async Task LinesMissedPaidThenChanged_RecordsLinesConflict()
+    {
+        await using var host = await SyncTestHost.StartAsync(clients: 20, invoicesPerClient: 3, linesPerInvoice: 2);
+        await FailLineListingAsync(host);
+        await host.ConnectAsync();
+        var externalId = (string)(await host.FirstInvoiceAsync("APPROVED"))["invoiceId"]!;
+        var invoice = await host.InvoiceAsync(externalId);
+        await host.PayAsync(invoice.Id, Money.FromMinorUnits(invoice.TotalMinor, invoice.Currency).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await host.AdminSendAsync(HttpMethod.Patch, $"invoices/{externalId}", new { items = new[] { new { details = "Project work", quantity = "1", unitPrice = "500.00" } } });
+        await host.AdminSendAsync(HttpMethod.Put, "settings", new { faults = Array.Empty<object>() });
+
+        await host.RefreshAsync();
+
+        await using var db = await host.DbAsync();
+        var fields = await db.Conflicts.Where(conflict => conflict.InvoiceId == invoice.Id).Select(conflict => conflict.Field).OrderBy(field => field).ToListAsync();
+        Assert.Equal(["amount", "lines"], fields);
+    }
+
+    [Fact]
+    public async Task LinesMissedPaidThenChanged_KeepsNoLines()
+    {
+        await using var host = await SyncTestHost.StartAsync(clients: 20, invoicesPerClient: 3, linesPerInvoice: 2);
+        await FailLineListingAsync(host);
+        await host.ConnectAsync();
+        var externalId = (string)(await host.FirstInvoiceAsync("APPROVED"))["invoiceId"]!;
+        var invoice = await host.InvoiceAsync(externalId);
+        await host.PayAsync(invoice.Id, Money.FromMinorUnits(invoice.TotalMinor, invoice.Currency).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await host.AdminSendAsync(HttpMethod.Patch, $"invoices/{externalId}", new { items = new[] { new { details = "Project work", quantity = "1", unitPrice = "500.00" } } });
+        await host.AdminSendAsync(HttpMethod.Put, "settings", new { faults = Array.Empty<object>() });
+
+        await host.RefreshAsync();
+
+        Assert.Empty((await host.InvoiceAsync(externalId)).Lines);
     }
 
     [Fact]
@@ -219,6 +267,15 @@ public sealed class RefreshRobustnessTests
             invoices.Count, invoices.Max(invoice => invoice.UpdatedAt).UtcTicks, invoices.Sum(invoice => invoice.TotalMinor),
             string.Join(",", invoices.Select(invoice => invoice.HeaderHash).Order()),
             lines, events, conflicts);
+    }
+
+    private static async Task EditLinesInAltPayAsync(SyncTestHost host, string externalId, long amountMinor)
+    {
+        await using var db = await host.DbAsync();
+        var invoice = await db.Invoices.Include(row => row.Lines).SingleAsync(row => row.ExternalId == externalId);
+        var line = new InvoiceLine { Id = Guid.NewGuid(), Description = "Edited in AltPay", Quantity = 1m, UnitPrice = amountMinor / 100m, AmountMinor = amountMinor };
+        invoice.ReplaceLinesFromAltPay([line], DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
     }
 
     private static Task FailLineListingAsync(SyncTestHost host) =>
