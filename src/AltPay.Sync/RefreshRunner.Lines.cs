@@ -180,7 +180,7 @@ public sealed partial class RefreshRunner
     /// <summary>An invoice whose header this run applied: its ids, the lines hash it had, and how the run counted it.</summary>
     private sealed record AppliedInvoice(string ExternalId, string? ClientAccountId, Guid Id, string? LinesHash, bool IsNew, bool CountedUpdated)
     {
-        /// <summary>Whether the invoice holds the SuperOps header this run read, or the paid-lock held it back.</summary>
+        /// <summary>False when the paid-lock held back a change of the SuperOps header this run read.</summary>
         public bool HeaderCurrent { get; init; } = true;
     }
 

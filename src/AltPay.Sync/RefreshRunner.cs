@@ -299,12 +299,14 @@ public sealed partial class RefreshRunner(
     {
         var restored = writer.RestoreIfArchived(invoice);
         var changed = false;
+        var heldBack = false;
 
         if (invoice.HeaderHash != item.HeaderHash)
         {
             var result = InvoiceInboundRules.ApplyHeader(invoice, item.Inbound, ResolveCustomer(context, db, item.Record, writer.Now), writer.Now);
             await writer.RecordAsync(invoice, result, cancellationToken);
             changed = result.Changed;
+            heldBack = result.Ignored.Count > 0;
 
             // Under the paid-lock the hash stays old, so that the change is applied once the lock lifts.
             if (!invoice.PaidLocked)
@@ -324,7 +326,7 @@ public sealed partial class RefreshRunner(
 
         context.Applied.Add(new AppliedInvoice(item.Inbound.ExternalId, item.Record.ClientAccountId, invoice.Id, invoice.SuperOpsLinesHash, IsNew: false, CountedUpdated: changed || restored)
         {
-            HeaderCurrent = invoice.HeaderHash == item.HeaderHash,
+            HeaderCurrent = !heldBack,
         });
     }
 

@@ -102,6 +102,9 @@ public sealed class RefreshRobustnessTests
         await host.ConnectAsync();
         var invoice = await host.InvoiceAsync((string)(await host.FirstInvoiceAsync("APPROVED"))["invoiceId"]!);
         await host.PayAsync(invoice.Id, Money.FromMinorUnits(invoice.TotalMinor, invoice.Currency).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // SuperOps then lists the invoice as paid by AltPay's own write-back, which the lock does not hold back.
+        await host.WaitForWriteBackAsync(invoice.Id);
         await host.AdminSendAsync(HttpMethod.Put, "settings", new { faults = Array.Empty<object>() });
 
         await host.RefreshAsync();
