@@ -35,29 +35,13 @@ public static class BulkInsertExtensions
             ?? throw new InvalidOperationException($"{typeof(T).Name} is not part of the AltPay model.");
         var plan = Plans.GetOrAdd(entityType, InsertPlan.For);
 
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
-        Check(raw.sqlite3_prepare_v2(handle, plan.Sql, out var statement), handle);
-
-        using (statement)
+        await ExecuteForEachAsync(db, plan.Sql, rows, (binder, row) =>
         {
-            var binder = new ColumnBinder(statement);
-            foreach (var row in rows)
+            for (var index = 0; index < plan.Columns.Length; index++)
             {
-                for (var index = 0; index < plan.Columns.Length; index++)
-                {
-                    plan.Columns[index].Bind(row, binder, index + 1);
-                }
-
-                var result = raw.sqlite3_step(statement);
-                if (result != raw.SQLITE_DONE)
-                {
-                    Check(result, handle);
-                }
-
-                Check(raw.sqlite3_reset(statement), handle);
+                plan.Columns[index].Bind(row, binder, index + 1);
             }
-        }
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -72,10 +56,9 @@ public static class BulkInsertExtensions
         IReadOnlyCollection<(Guid InvoiceId, string LinesHash)> hashes,
         CancellationToken cancellationToken)
     {
-        var skipped = new List<Guid>();
         if (hashes.Count == 0)
         {
-            return skipped;
+            return [];
         }
 
         if (db.PartnerId == Guid.Empty)
@@ -83,39 +66,52 @@ public static class BulkInsertExtensions
             throw new InvalidOperationException("Invoice lines hashes cannot be saved with no partner scope set.");
         }
 
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
         const string sql = """
             UPDATE "Invoices" SET "SuperOpsLinesHash" = ?1
             WHERE "Id" = ?2 AND "PartnerId" = ?3 AND "SuperOpsLinesHash" IS NULL AND "LinesEditedInAltPay" = 0
             """;
+        var partnerId = db.PartnerId;
+        var changed = await ExecuteForEachAsync(db, sql, hashes, (binder, hash) =>
+        {
+            binder.BindText(1, hash.LinesHash);
+            binder.BindGuid(2, hash.InvoiceId);
+            binder.BindGuid(3, partnerId);
+        }, cancellationToken);
+
+        return hashes.Where((_, index) => changed[index] == 0).Select(hash => hash.InvoiceId).ToList();
+    }
+
+    /// <summary>
+    /// Runs one prepared statement per row on the context's connection, inside its current transaction,
+    /// and returns how many rows each run changed.
+    /// </summary>
+    private static async Task<int[]> ExecuteForEachAsync<T>(
+        AltPayDbContext db,
+        string sql,
+        IReadOnlyCollection<T> rows,
+        Action<ColumnBinder, T> bind,
+        CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
         Check(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
 
         using (statement)
         {
             var binder = new ColumnBinder(statement);
-            foreach (var (invoiceId, linesHash) in hashes)
+            var changed = new int[rows.Count];
+            var index = 0;
+
+            foreach (var row in rows)
             {
-                binder.BindText(1, linesHash);
-                binder.BindGuid(2, invoiceId);
-                binder.BindGuid(3, db.PartnerId);
-
-                var result = raw.sqlite3_step(statement);
-                if (result != raw.SQLITE_DONE)
-                {
-                    Check(result, handle);
-                }
-
-                if (raw.sqlite3_changes(handle) == 0)
-                {
-                    skipped.Add(invoiceId);
-                }
-
+                bind(binder, row);
+                Check(raw.sqlite3_step(statement), handle);
+                changed[index++] = raw.sqlite3_changes(handle);
                 Check(raw.sqlite3_reset(statement), handle);
             }
-        }
 
-        return skipped;
+            return changed;
+        }
     }
 
     private static void Check(int result, sqlite3 handle)

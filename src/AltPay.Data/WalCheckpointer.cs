@@ -57,6 +57,6 @@ public sealed partial class WalCheckpointer : IAsyncDisposable
     }
 
     [LoggerMessage(EventId = 4001, EventName = "WalCheckpointFailed", Level = LogLevel.Warning,
-        Message = "A background WAL checkpoint failed with SQLite error {SqliteErrorCode}; the bulk writer checkpoints itself instead")]
+        Message = "A background WAL checkpoint failed with SQLite error {SqliteErrorCode}, so the bulk writer checkpoints itself instead")]
     private static partial void CheckpointFailed(ILogger logger, int sqliteErrorCode, Exception exception);
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AltPay.Data;
 using AltPay.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +17,7 @@ public sealed partial class RefreshRunner
 
     private async Task RefreshInvoiceLinesAsync(RefreshContext context, Dictionary<string, List<InboundLine>> linesByInvoice, CancellationToken cancellationToken)
     {
-        await foreach (var page in PrepareLinePagesAsync(context, linesByInvoice, cancellationToken).PrefetchAsync(PagesAhead, cancellationToken))
+        await foreach (var page in PrepareLinePagesAsync(context, linesByInvoice).PrefetchAsync(PagesAhead, cancellationToken))
         {
             if (page.Changes.Count > 0)
             {
@@ -31,24 +30,13 @@ public sealed partial class RefreshRunner
     }
 
     // Runs on another task, so that ordering and hashing the lines overlaps the writes of the page before.
-    private static async IAsyncEnumerable<LinePage> PrepareLinePagesAsync(
-        RefreshContext context,
-        Dictionary<string, List<InboundLine>> linesByInvoice,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var invoices in context.Applied.Chunk(LinePageSize))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var changes = invoices
-                .Select(invoice => LineChangeOf(context, invoice, linesByInvoice))
-                .OfType<LineChange>()
-                .ToList();
-
-            yield return new LinePage(changes, invoices.Length);
-        }
-
-        await Task.CompletedTask;
-    }
+    private static IAsyncEnumerable<LinePage> PrepareLinePagesAsync(RefreshContext context, Dictionary<string, List<InboundLine>> linesByInvoice) =>
+        context.Applied
+            .Chunk(LinePageSize)
+            .Select(invoices => new LinePage(
+                invoices.Select(invoice => LineChangeOf(context, invoice, linesByInvoice)).OfType<LineChange>().ToList(),
+                invoices.Length))
+            .ToAsyncEnumerable();
 
     private static LineChange? LineChangeOf(RefreshContext context, AppliedInvoice invoice, Dictionary<string, List<InboundLine>> linesByInvoice)
     {
@@ -121,7 +109,7 @@ public sealed partial class RefreshRunner
                 CountAsUpdated(context, change.Invoice);
             }
 
-            // First lines record nothing when they go in; held back by the paid-lock, they are a conflict.
+            // First lines record nothing when they go in, but held back by the paid-lock they are a conflict.
             if (!isFirstImport || result.Ignored.Count > 0)
             {
                 await writer.RecordAsync(invoice, result, cancellationToken);
@@ -140,7 +128,7 @@ public sealed partial class RefreshRunner
         db.ChangeTracker.Clear();
     }
 
-    // The first pass counted this invoice unchanged when only its lines differ; a new one it counted created.
+    // The first pass counted this invoice unchanged when only its lines differ. It counted a new one as created.
     private static void CountAsUpdated(RefreshContext context, AppliedInvoice invoice)
     {
         if (invoice.IsNew || invoice.CountedUpdated)

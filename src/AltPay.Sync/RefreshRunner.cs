@@ -196,7 +196,7 @@ public sealed partial class RefreshRunner(
         db.ChangeTracker.Clear();
     }
 
-    // Loads the tracked records of the given SuperOps ids; a page of records new to AltPay needs no query.
+    // Loads the tracked records of the given SuperOps ids. A page of records new to AltPay needs no query.
     private static async Task<Dictionary<string, T>> LoadExistingAsync<T>(IQueryable<T> records, List<string> externalIds, CancellationToken cancellationToken)
         where T : class, ISuperOpsRecord
     {

@@ -9,7 +9,7 @@ public sealed class BulkWriteConnectionTests
     private const long Normal = 1;
 
     [Fact]
-    public async Task OpenForBulkWritesAsync_Context_SyncsNormal()
+    public async Task BulkWrites_Open_SyncsNormal()
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.CreateContext();
@@ -20,7 +20,7 @@ public sealed class BulkWriteConnectionTests
     }
 
     [Fact]
-    public async Task OpenForBulkWritesAsync_Closed_PoolStaysFull()
+    public async Task BulkWrites_Closed_PoolStaysFull()
     {
         await using var database = await PooledDatabaseAsync();
         await using (var bulk = database.CreateContext())

@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AltPay.Data.Tests;
 
 /// <summary>
-/// Read-modify-write code (payments, refresh pages) opens its transaction before it reads. That only
-/// keeps other writers out if the transaction takes SQLite's write lock at BEGIN, which these check.
+/// Read-modify-write code (payments, invoice edits, refresh pages, sweeps) opens its transaction before
+/// it reads. That only keeps other writers out if the transaction takes SQLite's write lock at BEGIN,
+/// which these tests check.
 /// </summary>
 public sealed class WriteTransactionTests
 {

@@ -537,7 +537,7 @@ public sealed class InvoiceInboundRulesTests
     }
 
     [Fact]
-    public void ApplyLines_FirstLinesAmountChanged_TakesSuperOps()
+    public void ApplyLines_FirstLinesRepriced_TakesSuperOps()
     {
         var invoice = Import(Approved);
         invoice.ReplaceLinesFromAltPay([AltPayLine("Edited in AltPay", 30000)], EditedAt);
