@@ -25,6 +25,16 @@ public sealed class SuperOpsClient
     public int RequestsSent => _transport.RequestsSent;
 
     /// <summary>
+    /// Called when a request of this client waits for the token's rate budget, with the longest the wait
+    /// lasts. It runs on the waiting request's thread, so it must be quick and thread-safe.
+    /// </summary>
+    public Action<TimeSpan>? RateBudgetWait
+    {
+        get => _transport.RateBudgetWait;
+        set => _transport.RateBudgetWait = value;
+    }
+
+    /// <summary>
     /// Checks the token and subdomain with one live call and detects the assumed payments extension by
     /// introspecting <c>Invoice</c>. Sends a second request only when SuperOps rejects introspection.
     /// </summary>

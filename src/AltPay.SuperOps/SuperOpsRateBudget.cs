@@ -40,7 +40,8 @@ public sealed class SuperOpsRateBudget
     public int WriteBackReserve { get; }
 
     /// <summary>Waits until the token's window has room for one request at this priority, then takes it.</summary>
-    public async ValueTask AcquireAsync(string token, SuperOpsPriority priority, CancellationToken ct)
+    /// <param name="onWait">Called before each wait with its longest length, so a caller can show that it waits.</param>
+    public async ValueTask AcquireAsync(string token, SuperOpsPriority priority, CancellationToken ct, Action<TimeSpan>? onWait = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(token);
         if (RequestsPerMinute == 0)
@@ -73,8 +74,10 @@ public sealed class SuperOpsRateBudget
                     }
 
                     // The request waits for the grant that frees a slot for its priority to leave the window.
-                    var slotsToFree = Math.Max(1, window.Granted.Count - limit + 1);
-                    delay = window.Granted.ElementAt(slotsToFree - 1) + GrantHeldFor - now;
+                    // A background request held back only by waiting write-backs can find the window below
+                    // its limit, even empty. It then waits until they drain, or one window at most.
+                    var slotsToFree = window.Granted.Count - limit + 1;
+                    delay = slotsToFree > 0 ? window.Granted.ElementAt(slotsToFree - 1) + GrantHeldFor - now : GrantHeldFor;
                     if (delay <= TimeSpan.Zero)
                     {
                         delay = TimeSpan.FromMilliseconds(1);
@@ -92,6 +95,7 @@ public sealed class SuperOpsRateBudget
                     }
                 }
 
+                onWait?.Invoke(delay);
                 if (writeBackDrained is null)
                 {
                     await Task.Delay(delay, _timeProvider, ct).ConfigureAwait(false);

@@ -56,6 +56,8 @@ internal sealed class SuperOpsTransport
 
     public int RequestsSent => Volatile.Read(ref _requestsSent);
 
+    public Action<TimeSpan>? RateBudgetWait { get; set; }
+
     /// <summary>Sends the operation, retrying transient failures, and returns the response whose <c>data</c> is usable.</summary>
     /// <param name="writeVariables">Writes the properties of the <c>variables</c> object; null sends no variables.</param>
     /// <param name="page">List page, for log lines only.</param>
@@ -120,7 +122,7 @@ internal sealed class SuperOpsTransport
     private async ValueTask<JsonDocument> SendOnceAsync(string operation, byte[] body, bool isMutation, CancellationToken ct)
     {
         // Waiting for the budget happens before the request exists, so it neither sends anything nor uses up the timeout.
-        await _budget.AcquireAsync(_credentials.ApiToken, _priority, ct).ConfigureAwait(false);
+        await _budget.AcquireAsync(_credentials.ApiToken, _priority, ct, RateBudgetWait).ConfigureAwait(false);
 
         using var timeout = new CancellationTokenSource(_options.RequestTimeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);

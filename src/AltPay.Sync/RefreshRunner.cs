@@ -25,6 +25,7 @@ public sealed partial class RefreshRunner(
     public async Task RunAsync(SyncRun run, SuperOpsConnection connection, CancellationToken cancellationToken)
     {
         var client = clientFactory.Create(tokenProtector.CredentialsFor(connection));
+        client.ReportWaitsTo(run);
 
         // Everything a refresh writes is a copy of SuperOps that the next refresh reads again, so it
         // may use a connection that commits without waiting for the disk.

@@ -29,6 +29,7 @@ public sealed class SweepRunner(
     public async Task RunAsync(SyncRun run, SuperOpsConnection connection, CancellationToken cancellationToken)
     {
         var client = clientFactory.Create(tokenProtector.CredentialsFor(connection));
+        client.ReportWaitsTo(run);
 
         try
         {

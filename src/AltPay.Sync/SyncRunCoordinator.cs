@@ -225,16 +225,23 @@ public sealed class SyncRunCoordinator(
         }
         catch (Exception exception) when (exception is SuperOpsException or SyncDataException or NotConnectedException or DbUpdateException)
         {
-            var kept = run.Kind == SyncRunKind.Refresh
-                ? "The pages already read are kept; the next refresh tries again."
-                : "Nothing was archived; the next sweep tries again.";
-            Fail(run, exception, $"{exception.Message} {kept}");
+            Fail(run, exception, $"{exception.Message} {WhatWasKept(run)}");
+        }
+        catch (Exception exception)
+        {
+            // A defect rather than a SuperOps or data problem. The run runs in the background, so nothing
+            // above it would see the exception: the run records the failure and the log keeps the details.
+            Fail(run, exception, $"The run stopped on an unexpected error ({exception.GetType().Name}). {WhatWasKept(run)} If it happens again, contact AltPay support with run id {run.Id}.");
         }
         finally
         {
             await FinishAsync(run, connection, connectionError, completion);
         }
     }
+
+    private static string WhatWasKept(SyncRun run) => run.Kind == SyncRunKind.Refresh
+        ? "The pages already read are kept; the next refresh tries again."
+        : "Nothing was archived; the next sweep tries again.";
 
     // The API's spelling, such as awaiting_confirmation, which partners see in run listings.
     private static string StatusName(SyncRunStatus status) => status switch

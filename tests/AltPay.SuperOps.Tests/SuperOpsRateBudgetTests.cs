@@ -29,6 +29,36 @@ public sealed class SuperOpsRateBudgetTests
     }
 
     [Fact]
+    public async Task AcquireAsync_FullWindow_ReportsWait()
+    {
+        var time = new FakeTimeProvider();
+        var budget = new SuperOpsRateBudget(10, time);
+        for (var i = 0; i < 10; i++)
+        {
+            await budget.AcquireAsync(Token, SuperOpsPriority.WriteBack, CancellationToken.None);
+        }
+
+        time.Advance(TimeSpan.FromSeconds(20));
+        var waits = new List<TimeSpan>();
+        var eleventh = budget.AcquireAsync(Token, SuperOpsPriority.WriteBack, CancellationToken.None, waits.Add).AsTask();
+
+        Assert.Equal([SuperOpsRateBudget.GrantHeldFor - TimeSpan.FromSeconds(20)], waits);
+        time.Advance(SuperOpsRateBudget.GrantHeldFor);
+        await eleventh.WaitAsync(Completion);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_RoomInWindow_ReportsNoWait()
+    {
+        var budget = new SuperOpsRateBudget(10, new FakeTimeProvider());
+        var waits = new List<TimeSpan>();
+
+        await budget.AcquireAsync(Token, SuperOpsPriority.Background, CancellationToken.None, waits.Add);
+
+        Assert.Empty(waits);
+    }
+
+    [Fact]
     public async Task AcquireAsync_Background_LeavesReserveForWriteBack()
     {
         var time = new FakeTimeProvider();
@@ -47,6 +77,26 @@ public sealed class SuperOpsRateBudgetTests
 
         time.Advance(SuperOpsRateBudget.GrantHeldFor);
         await tenthBackground.WaitAsync(Completion);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_EmptyWindowBehindWriteBack_Waits()
+    {
+        var time = new FakeTimeProvider();
+        var budget = new SuperOpsRateBudget(10, time);
+        for (var i = 0; i < 10; i++)
+        {
+            await budget.AcquireAsync(Token, i < 9 ? SuperOpsPriority.Background : SuperOpsPriority.WriteBack, CancellationToken.None);
+        }
+
+        // All ten grants leave the window at once. The background request's timer fires first and finds
+        // the window empty while the write-back still waits to take its slot.
+        var background = budget.AcquireAsync(Token, SuperOpsPriority.Background, CancellationToken.None).AsTask();
+        var writeBack = budget.AcquireAsync(Token, SuperOpsPriority.WriteBack, CancellationToken.None).AsTask();
+        time.Advance(SuperOpsRateBudget.GrantHeldFor);
+
+        await Task.WhenAll(background, writeBack).WaitAsync(Completion);
+        Assert.Equal(2, budget.CountInWindow(Token));
     }
 
     [Fact]

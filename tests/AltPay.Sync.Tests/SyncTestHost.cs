@@ -108,6 +108,7 @@ internal sealed class SyncTestHost : IAsyncDisposable
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(values);
         builder.Logging.ClearProviders();
+        builder.Logging.AddFakeLogging(options => options.FilteredLevels = new HashSet<LogLevel> { LogLevel.Warning, LogLevel.Error, LogLevel.Critical });
         builder.Services.AddAltPayData($"Data Source={Path.Combine(directory, "altpay.db")}");
         builder.Services.AddAltPaySync(builder.Configuration);
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(directory, "keys")));
@@ -120,6 +121,11 @@ internal sealed class SyncTestHost : IAsyncDisposable
     }
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
+
+    /// <summary>The engine's warnings and errors so far, with their exceptions, for the message of a failed assert.</summary>
+    public string WarningsAndErrors() =>
+        string.Join(Environment.NewLine, Host.Services.GetFakeLogCollector().GetSnapshot()
+            .Select(record => $"{record.Level} {record.Category}: {record.Message} {record.Exception}"));
 
     /// <summary>Connects the partner to the sandbox tenant and waits for the first refresh.</summary>
     public async Task<SyncRun> ConnectAsync()

@@ -45,7 +45,7 @@ public sealed class WriteBackRateBudgetTests
         }
 
         await refreshes;
-        Assert.All(runs, run => Assert.Equal(SyncRunStatus.Succeeded, run.Status));
+        Assert.All(runs, run => Assert.True(run.Status == SyncRunStatus.Succeeded, $"Run ended {run.Status}: {run.Error}{Environment.NewLine}{host.WarningsAndErrors()}"));
         var requests = await host.RequestsAsync();
         Assert.True((int)requests["total"]! > 40, $"Only {(int)requests["total"]!} requests were sent, so the budget was never tested.");
         Assert.True((int)requests["perMinuteMax"]! <= 40, $"The sandbox counted {(int)requests["perMinuteMax"]!} requests in one minute.");
