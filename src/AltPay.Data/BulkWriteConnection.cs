@@ -8,7 +8,7 @@ public static class BulkWriteConnection
 {
     // WAL pages (4 KiB each, so 40 MiB) after which the bulk writer checkpoints itself. While a large
     // import writes without pause, the log rarely restarts from its beginning, so the -wal file grows to
-    // about this size and SQLite keeps and reuses it afterwards. The bound keeps that file at 40 MiB.
+    // about this size. The bound keeps that file at 40 MiB, and the checkpointer empties it at the end.
     private const int CheckpointPages = 10_000;
 
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(250);

@@ -12,20 +12,45 @@ public sealed partial class WalCheckpointer : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly string _connectionString;
+    private readonly ILogger _logger;
 
     private WalCheckpointer(string connectionString, TimeSpan interval, TimeProvider timeProvider, ILogger logger)
     {
+        _connectionString = connectionString;
+        _logger = logger;
         _loop = Task.Run(() => RunAsync(connectionString, interval, timeProvider, logger, _stop.Token));
     }
 
     public static WalCheckpointer Start(string connectionString, TimeSpan interval, TimeProvider timeProvider, ILogger logger) =>
         new(connectionString, interval, timeProvider, logger);
 
+    /// <summary>Stops the checkpoints and truncates the -wal file, which a large import leaves tens of MiB long.</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
         await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stop.Dispose();
+
+        await TruncateAsync();
+    }
+
+    // SQLite reuses the -wal file without shrinking it, so a TRUNCATE checkpoint empties it. While another
+    // connection reads or writes, the file can keep its size until the next refresh ends, which is no error.
+    private async Task TruncateAsync()
+    {
+        try
+        {
+            await using var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (SqliteException exception)
+        {
+            CheckpointFailed(_logger, exception.SqliteErrorCode, exception);
+        }
     }
 
     private static async Task RunAsync(string connectionString, TimeSpan interval, TimeProvider timeProvider, ILogger logger, CancellationToken cancellationToken)
