@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using AltPay.Data;
 using AltPay.Domain;
 using AltPay.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AltPay.Web.Tests;
@@ -119,11 +120,32 @@ public sealed class PaymentPageTests(AltPayApp app) : IClassFixture<AltPayApp>
         Assert.Contains($"/Invoices/{invoiceId}\"", archivedList);
     }
 
+    [Fact]
+    public async Task LinesNotYetRead_ShowsNotice()
+    {
+        var partner = await app.CreatePartnerAsync("Lines Pending IT");
+        using var api = app.CreateApiClient(partner.ApiKey);
+        var invoiceId = await api.CreateAltPayInvoiceAsync("Pending Dental", 80.00m);
+        await SetInvoiceAsync(partner.Id, Guid.Parse(invoiceId), invoice =>
+        {
+            // As the first pass of a refresh leaves a SuperOps invoice: a header without lines.
+            invoice.Source = RecordSource.SuperOps;
+            invoice.ExternalId = "9001";
+            invoice.SuperOpsLinesHash = null;
+            invoice.Lines.Clear();
+        });
+        using var browser = await SignInAsync(partner);
+
+        var html = await browser.GetStringAsync($"/Invoices/{invoiceId}");
+
+        Assert.Contains("The lines of this invoice have not been read from SuperOps yet. They arrive with the running sync, or with the next one.", html);
+    }
+
     private async Task SetInvoiceAsync(Guid partnerId, Guid invoiceId, Action<Invoice> change)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AltPayDbContext>().ForPartner(partnerId);
-        var invoice = db.Invoices.Single(row => row.Id == invoiceId);
+        var invoice = db.Invoices.Include(row => row.Lines).Single(row => row.Id == invoiceId);
         change(invoice);
         await db.SaveChangesAsync();
     }
