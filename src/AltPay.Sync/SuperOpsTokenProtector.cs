@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using AltPay.Domain;
 using AltPay.SuperOps;
 using Microsoft.AspNetCore.DataProtection;
@@ -13,7 +14,10 @@ public sealed class SuperOpsTokenProtector(IDataProtectionProvider provider)
 
     public string Unprotect(string protectedToken) => _protector.Unprotect(protectedToken);
 
-    /// <summary>Returns the credentials a connection calls SuperOps with; throws when its token was erased.</summary>
+    /// <summary>
+    /// Returns the credentials a connection calls SuperOps with. Throws <see cref="NotConnectedException"/>
+    /// when its token was erased and <see cref="TokenUnreadableException"/> when it cannot be decrypted.
+    /// </summary>
     public SuperOpsCredentials CredentialsFor(SuperOpsConnection connection)
     {
         if (connection.ProtectedToken is null)
@@ -21,10 +25,28 @@ public sealed class SuperOpsTokenProtector(IDataProtectionProvider provider)
             throw new NotConnectedException();
         }
 
+        string token;
+        try
+        {
+            token = Unprotect(connection.ProtectedToken);
+        }
+        catch (CryptographicException exception)
+        {
+            throw new TokenUnreadableException(exception);
+        }
+
         var region = connection.Region == "eu" ? SuperOpsRegion.Eu : SuperOpsRegion.Us;
-        return new SuperOpsCredentials(connection.Subdomain, Unprotect(connection.ProtectedToken), region);
+        return new SuperOpsCredentials(connection.Subdomain, token, region);
     }
 
     /// <summary>Returns the last four characters, the only part of a token AltPay ever shows.</summary>
     public static string LastFour(string token) => token.Length <= 4 ? token : token[^4..];
+}
+
+/// <summary>The stored SuperOps token cannot be decrypted, because the Data Protection keys that encrypted it are gone.</summary>
+public sealed class TokenUnreadableException(Exception inner) : Exception(Text, inner)
+{
+    public const string Text =
+        "AltPay cannot decrypt the stored SuperOps API token, because its Data Protection keys changed or were lost. "
+        + "Connect SuperOps again under Integrations > SuperOps with an API token.";
 }

@@ -214,6 +214,11 @@ public sealed class SyncRunCoordinator(
             connectionError = ConnectionService.RejectedTokenMessage;
             Fail(run, exception, connectionError);
         }
+        catch (TokenUnreadableException exception)
+        {
+            connectionError = TokenUnreadableException.Text;
+            Fail(run, exception, connectionError);
+        }
         catch (SuperOpsSubdomainException exception)
         {
             connectionError = $"SuperOps no longer accepts the subdomain '{connection.Subdomain}'. Check it under Settings > My MSP > MSP Information and connect again.";

@@ -111,11 +111,15 @@ public sealed class WriteBackDispatcher(
         message.Attempts++;
         message.LastAttemptAt = attempt.Now;
         invoice.WriteBackLastAttemptAt = attempt.Now;
-        var client = clientFactory.Create(tokenProtector.CredentialsFor(connection), SuperOpsPriority.WriteBack);
 
         try
         {
+            var client = clientFactory.Create(tokenProtector.CredentialsFor(connection), SuperOpsPriority.WriteBack);
             await SendOnceAsync(attempt, connection, client, cancellationToken);
+        }
+        catch (TokenUnreadableException exception)
+        {
+            await FailAsync(attempt, exception, TokenUnreadableException.Text + " Then retry the write-back.", cancellationToken);
         }
         catch (SuperOpsAuthenticationException exception)
         {
