@@ -25,14 +25,14 @@ public sealed partial class RefreshRunner(
     public async Task RunAsync(SyncRun run, SuperOpsConnection connection, CancellationToken cancellationToken)
     {
         var client = clientFactory.Create(tokenProtector.CredentialsFor(connection));
-        client.ReportWaitsTo(run);
 
         // Everything a refresh writes is a copy of SuperOps that the next refresh reads again, so it
         // may use a connection that commits without waiting for the disk.
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.ForPartner(connection.PartnerId);
         await using var checkpointer = await db.OpenForBulkWritesAsync(timeProvider, logger, cancellationToken);
-        var context = new RefreshContext(run, connection, client, db);
+        var context = new RefreshContext(run, connection, client, db, timeProvider);
+        client.RateBudgetWait = context.ShowRateBudgetWait;
 
         try
         {
@@ -394,7 +394,7 @@ public sealed partial class RefreshRunner(
         public List<TimelineEvent> Events { get; } = [];
     }
 
-    private sealed class RefreshContext(SyncRun run, SuperOpsConnection connection, SuperOpsClient client, AltPayDbContext db)
+    private sealed class RefreshContext(SyncRun run, SuperOpsConnection connection, SuperOpsClient client, AltPayDbContext db, TimeProvider clock)
     {
         // Records read per listing. Lines are read on another task beside the clients, so these are
         // fields counted with Interlocked, and the run's count and progress are rebuilt from all three.
@@ -431,6 +431,16 @@ public sealed partial class RefreshRunner(
 
         public Dictionary<string, Guid> CustomerIds { get; } = new(StringComparer.Ordinal);
 
+        // The latest end of a wait for the request limit, in UTC ticks. Two listings are read
+        // at once, so the page of one must not hide that the other waits.
+        private long _rateBudgetWaitEnds;
+
+        public void ShowRateBudgetWait(TimeSpan wait)
+        {
+            Interlocked.Exchange(ref _rateBudgetWaitEnds, (clock.GetUtcNow() + wait).UtcTicks);
+            Run.Progress = RateBudgetProgress.Describe(wait);
+        }
+
         public void CountRead(ref int counter, int records)
         {
             Interlocked.Add(ref counter, records);
@@ -440,9 +450,12 @@ public sealed partial class RefreshRunner(
 
             Run.RecordsRead = clients + lines + invoices;
             var linesRead = $"{lines} of {Lines.TotalCountAtStart?.ToString() ?? "?"} invoice lines read";
-            Run.Progress = invoices > 0
+            var progress = invoices > 0
                 ? $"Applying invoices: {invoices} of {Invoices.TotalCountAtStart?.ToString() ?? "?"} read; {linesRead}"
                 : $"Applying clients: {clients} read; {linesRead}";
+
+            var waitLeft = new DateTimeOffset(Interlocked.Read(ref _rateBudgetWaitEnds), TimeSpan.Zero) - clock.GetUtcNow();
+            Run.Progress = waitLeft > TimeSpan.Zero ? $"{progress}. {RateBudgetProgress.Describe(waitLeft)}" : progress;
         }
     }
 }

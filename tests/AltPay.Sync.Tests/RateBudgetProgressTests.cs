@@ -1,4 +1,5 @@
 using AltPay.Domain;
+using AltPay.SuperOps;
 
 namespace AltPay.Sync.Tests;
 
@@ -17,6 +18,34 @@ public sealed class RateBudgetProgressTests
         var progress = await PollProgressAsync(host, start.RunId, text => text.StartsWith("Waiting", StringComparison.Ordinal));
 
         Assert.Matches(@"^Waiting up to (6[0-2]|[1-5][0-9]|[1-9]) s for the SuperOps request limit; the run goes on by itself$", progress);
+    }
+
+    [Fact]
+    public async Task Refresh_WaitBetweenPages_StaysInProgress()
+    {
+        // Two pages of clients and three of lines, so the listing read beside the other has pages to show.
+        await using var host = await SyncTestHost.StartAsync(clients: 150, invoicesPerClient: 1, linesPerInvoice: 2,
+            settings: values => values["AltPay:SuperOps:RequestsPerMinute"] = "20");
+        await host.ConnectAsync();
+        await FillWindowButAsync(host, free: 2);
+
+        // The first page of clients and of lines get through; every later request waits about a minute.
+        var start = await host.Get<SyncRunCoordinator>().StartAsync(host.PartnerId, SyncRunKind.Refresh, SyncRunTrigger.Manual, CancellationToken.None);
+        var progress = await PollProgressAsync(host, start.RunId, text => text.Contains("100 of 300 invoice lines read", StringComparison.Ordinal) && text.Contains("Waiting", StringComparison.Ordinal));
+
+        Assert.Matches(@"; 100 of 300 invoice lines read\. Waiting up to [0-9]+ s for the SuperOps request limit; the run goes on by itself$", progress);
+    }
+
+    // Takes background grants from the token's window until only the given number is left for the run.
+    private static async Task FillWindowButAsync(SyncTestHost host, int free)
+    {
+        var budget = host.Get<SuperOpsRateBudget>();
+        var backgroundLimit = budget.RequestsPerMinute - budget.WriteBackReserve;
+
+        while (budget.CountInWindow(SyncTestHost.Token) < backgroundLimit - free)
+        {
+            await budget.AcquireAsync(SyncTestHost.Token, SuperOpsPriority.Background, CancellationToken.None);
+        }
     }
 
     private static async Task<string?> PollProgressAsync(SyncTestHost host, Guid runId, Func<string, bool> until)
