@@ -46,10 +46,8 @@ public sealed class SweepRunner(
         var clientListing = new SuperOpsListing();
         var invoiceListing = new SuperOpsListing();
 
-        run.Progress = "Listing client ids";
-        var clientIds = await CollectAsync(client.ListClientIdsAsync(clientListing, cancellationToken), run);
-        run.Progress = "Listing invoice ids";
-        var invoiceIds = await CollectAsync(client.ListInvoiceIdsAsync(invoiceListing, cancellationToken), run);
+        var clientIds = await CollectAsync(client.ListClientIdsAsync(clientListing, cancellationToken), run, "client");
+        var invoiceIds = await CollectAsync(client.ListInvoiceIdsAsync(invoiceListing, cancellationToken), run, "invoice");
 
         if (!clientListing.Complete || !invoiceListing.Complete)
         {
@@ -93,14 +91,17 @@ public sealed class SweepRunner(
         run.Progress = "Confirmed by the partner";
     }
 
-    private static async Task<HashSet<string>> CollectAsync(IAsyncEnumerable<IReadOnlyList<string>> pages, SyncRun run)
+    // The listing reads one page at a time, so each page that arrives ends any wait for the request limit.
+    private static async Task<HashSet<string>> CollectAsync(IAsyncEnumerable<IReadOnlyList<string>> pages, SyncRun run, string record)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        run.Progress = $"Listing {record} ids";
 
         await foreach (var page in pages)
         {
             ids.UnionWith(page);
             run.RecordsRead += page.Count;
+            run.Progress = $"Listing {record} ids: {ids.Count} read";
         }
 
         return ids;

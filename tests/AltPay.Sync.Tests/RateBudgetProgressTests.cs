@@ -36,6 +36,20 @@ public sealed class RateBudgetProgressTests
         Assert.Matches(@"; 100 of 300 invoice lines read\. Waiting up to [0-9]+ s for the SuperOps request limit; the run goes on by itself$", progress);
     }
 
+    [Fact]
+    public async Task Sweep_RateBudgetWait_ShowsInProgress()
+    {
+        await using var host = await SyncTestHost.StartAsync(clients: 150, invoicesPerClient: 1,
+            settings: values => values["AltPay:SuperOps:RequestsPerMinute"] = "20");
+        await host.ConnectAsync();
+        await FillWindowButAsync(host, free: 0);
+
+        var start = await host.Get<SyncRunCoordinator>().StartAsync(host.PartnerId, SyncRunKind.Sweep, SyncRunTrigger.Manual, CancellationToken.None);
+        var progress = await PollProgressAsync(host, start.RunId, text => text.StartsWith("Waiting", StringComparison.Ordinal));
+
+        Assert.Matches(@"^Waiting up to [0-9]+ s for the SuperOps request limit; the run goes on by itself$", progress);
+    }
+
     // Takes background grants from the token's window until only the given number is left for the run.
     private static async Task FillWindowButAsync(SyncTestHost host, int free)
     {
