@@ -29,6 +29,10 @@ internal static partial class SyncLog
         Message = "Sync run {RunId} ({Kind}) for partner {PartnerId} failed")]
     public static partial void RunFailed(ILogger logger, Exception exception, Guid runId, Guid partnerId, SyncRunKind kind);
 
+    [LoggerMessage(EventId = 2015, EventName = "RunStopped", Level = LogLevel.Information,
+        Message = "Sync run {RunId} ({Kind}) for partner {PartnerId} stopped because AltPay is shutting down")]
+    public static partial void RunStopped(ILogger logger, Guid runId, Guid partnerId, SyncRunKind kind);
+
     [LoggerMessage(EventId = 2013, EventName = "RunNotSaved", Level = LogLevel.Error,
         Message = "The outcome of sync run {RunId} for partner {PartnerId} could not be saved")]
     public static partial void RunNotSaved(ILogger logger, Exception exception, Guid runId, Guid partnerId);

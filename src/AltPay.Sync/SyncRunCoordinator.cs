@@ -224,9 +224,12 @@ public sealed class SyncRunCoordinator(
             connectionError = $"SuperOps no longer accepts the subdomain '{connection.Subdomain}'. Check it under Settings > My MSP > MSP Information and connect again.";
             Fail(run, exception, connectionError);
         }
-        catch (OperationCanceledException exception) when (_stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
-            Fail(run, exception, "AltPay stopped during the run. The pages already read are kept; the next run reads SuperOps again.");
+            // A shutdown, not a failure of the run, so it is logged as information without a stack trace.
+            run.Status = SyncRunStatus.Failed;
+            run.Error = "AltPay stopped during the run. The pages already read are kept; the next run reads SuperOps again.";
+            SyncLog.RunStopped(logger, run.Id, run.PartnerId, run.Kind);
         }
         catch (Exception exception) when (exception is SuperOpsException or SyncDataException or NotConnectedException or DbUpdateException)
         {
