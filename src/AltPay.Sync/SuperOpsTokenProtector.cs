@@ -43,7 +43,7 @@ public sealed class SuperOpsTokenProtector(IDataProtectionProvider provider)
     public static string LastFour(string token) => token.Length <= 4 ? token : token[^4..];
 }
 
-/// <summary>The stored SuperOps token cannot be decrypted, because the Data Protection keys that encrypted it are gone.</summary>
+/// <summary>Error raised when the stored SuperOps token cannot be decrypted, because the Data Protection keys that encrypted it are gone.</summary>
 public sealed class TokenUnreadableException(Exception inner) : Exception(Text, inner)
 {
     public const string Text =

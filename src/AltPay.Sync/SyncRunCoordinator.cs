@@ -237,8 +237,8 @@ public sealed class SyncRunCoordinator(
         }
         catch (Exception exception)
         {
-            // A defect rather than a SuperOps or data problem. The run runs in the background, so nothing
-            // above it would see the exception: the run records the failure and the log keeps the details.
+            // A defect rather than a SuperOps or data problem. Nothing awaits this background task, so the
+            // run records the failure and the log keeps the exception.
             Fail(run, exception, $"The run stopped on an unexpected error ({exception.GetType().Name}). {WhatWasKept(run)} If it happens again, contact AltPay support with run id {run.Id}.");
         }
         finally

@@ -29,7 +29,8 @@ public sealed class LostTokenKeysTests
 
         await using var db = await host.DbAsync();
         var connection = await db.Connections.AsNoTracking().SingleAsync();
-        Assert.Equal((ConnectionStatus.Error, Reconnect), (connection.Status, connection.Error));
+        Assert.Equal(ConnectionStatus.Error, connection.Status);
+        Assert.Equal(Reconnect, connection.Error);
     }
 
     [Fact]
@@ -43,7 +44,8 @@ public sealed class LostTokenKeysTests
         await host.PayAsync(invoice.Id, "120.00");
         var stored = await host.WaitForWriteBackAsync(invoice.Id, TimeSpan.FromSeconds(30));
 
-        Assert.Equal((WriteBackStatus.Failed, Reconnect + " Then retry the write-back."), (stored.WriteBackStatus, stored.WriteBackError));
+        Assert.Equal(WriteBackStatus.Failed, stored.WriteBackStatus);
+        Assert.Equal(Reconnect + " Then retry the write-back.", stored.WriteBackError);
     }
 
     private static async Task<SyncTestHost> StartWithLostKeysAsync()

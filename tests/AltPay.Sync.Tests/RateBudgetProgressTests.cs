@@ -15,7 +15,7 @@ public sealed class RateBudgetProgressTests
         await host.ConnectAsync();
 
         var start = await host.Get<SyncRunCoordinator>().StartAsync(host.PartnerId, SyncRunKind.Refresh, SyncRunTrigger.Manual, CancellationToken.None);
-        var progress = await PollProgressAsync(host, start.RunId, text => text.StartsWith("Waiting", StringComparison.Ordinal));
+        var progress = await host.WaitForProgressAsync(start.RunId, text => text.StartsWith("Waiting", StringComparison.Ordinal));
 
         Assert.Matches(@"^Waiting up to (6[0-2]|[1-5][0-9]|[1-9]) s for the SuperOps request limit; the run goes on by itself$", progress);
     }
@@ -31,7 +31,7 @@ public sealed class RateBudgetProgressTests
 
         // The first page of clients and of lines get through; every later request waits about a minute.
         var start = await host.Get<SyncRunCoordinator>().StartAsync(host.PartnerId, SyncRunKind.Refresh, SyncRunTrigger.Manual, CancellationToken.None);
-        var progress = await PollProgressAsync(host, start.RunId, text => text.Contains("100 of 300 invoice lines read", StringComparison.Ordinal) && text.Contains("Waiting", StringComparison.Ordinal));
+        var progress = await host.WaitForProgressAsync(start.RunId, text => text.Contains("100 of 300 invoice lines read", StringComparison.Ordinal) && text.Contains("Waiting", StringComparison.Ordinal));
 
         Assert.Matches(@"; 100 of 300 invoice lines read\. Waiting up to [0-9]+ s for the SuperOps request limit; the run goes on by itself$", progress);
     }
@@ -45,7 +45,7 @@ public sealed class RateBudgetProgressTests
         await FillWindowButAsync(host, free: 0);
 
         var start = await host.Get<SyncRunCoordinator>().StartAsync(host.PartnerId, SyncRunKind.Sweep, SyncRunTrigger.Manual, CancellationToken.None);
-        var progress = await PollProgressAsync(host, start.RunId, text => text.StartsWith("Waiting", StringComparison.Ordinal));
+        var progress = await host.WaitForProgressAsync(start.RunId, text => text.StartsWith("Waiting", StringComparison.Ordinal));
 
         Assert.Matches(@"^Waiting up to [0-9]+ s for the SuperOps request limit; the run goes on by itself$", progress);
     }
@@ -60,25 +60,5 @@ public sealed class RateBudgetProgressTests
         {
             await budget.AcquireAsync(SyncTestHost.Token, SuperOpsPriority.Background, CancellationToken.None);
         }
-    }
-
-    private static async Task<string?> PollProgressAsync(SyncTestHost host, Guid runId, Func<string, bool> until)
-    {
-        var coordinator = host.Get<SyncRunCoordinator>();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
-        string? progress = null;
-
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            progress = coordinator.FindRunningById(runId)?.Progress;
-            if (progress is not null && until(progress))
-            {
-                return progress;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return progress;
     }
 }

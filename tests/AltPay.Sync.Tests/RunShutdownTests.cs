@@ -17,9 +17,8 @@ public sealed class RunShutdownTests
         await using var db = await host.DbAsync();
         var run = await db.SyncRuns.AsNoTracking().SingleAsync(row => row.Id == runId);
 
-        Assert.Equal(
-            (SyncRunStatus.Failed, "AltPay stopped during the run. The pages already read are kept; the next run reads SuperOps again."),
-            (run.Status, run.Error));
+        Assert.Equal(SyncRunStatus.Failed, run.Status);
+        Assert.Equal("AltPay stopped during the run. The pages already read are kept; the next run reads SuperOps again.", run.Error);
     }
 
     [Fact]
@@ -39,12 +38,7 @@ public sealed class RunShutdownTests
     {
         await host.ConnectAsync();
         var start = await host.Get<SyncRunCoordinator>().StartAsync(host.PartnerId, SyncRunKind.Refresh, SyncRunTrigger.Manual, CancellationToken.None);
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
-        while (host.Get<SyncRunCoordinator>().FindRunningById(start.RunId)?.Progress?.StartsWith("Waiting", StringComparison.Ordinal) != true
-            && DateTimeOffset.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await host.WaitForProgressAsync(start.RunId, progress => progress.StartsWith("Waiting", StringComparison.Ordinal));
 
         await host.RestartEngineAsync();
         return start.RunId;

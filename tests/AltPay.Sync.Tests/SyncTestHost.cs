@@ -122,6 +122,30 @@ internal sealed class SyncTestHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
 
+    /// <summary>
+    /// Polls the progress of a run in progress until <paramref name="until"/> accepts it, for up to 20 s.
+    /// Returns the last progress seen, so a failed assert on it shows what the run did instead.
+    /// </summary>
+    public async Task<string?> WaitForProgressAsync(Guid runId, Func<string, bool> until)
+    {
+        var coordinator = Get<SyncRunCoordinator>();
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        string? progress = null;
+
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            progress = coordinator.FindRunningById(runId)?.Progress;
+            if (progress is not null && until(progress))
+            {
+                return progress;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return progress;
+    }
+
     /// <summary>The engine's warnings and errors so far, with their exceptions, for the message of a failed assert.</summary>
     public string WarningsAndErrors() =>
         string.Join(Environment.NewLine, Host.Services.GetFakeLogCollector().GetSnapshot()
